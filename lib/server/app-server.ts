@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { FastRoute } from '../http/fast-route';
+import { sendJson } from '../http/fast-route';
+import { log } from '../log';
+import { metrics } from '../metrics';
+import { fastRoutes } from './fast-routes';
+
+// One process, two doors: the fast path for ingest/probes on bare node:http, everything else to Next.
+export type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+export interface AppServer {
+  server: http.Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startAppServer(opts: { port: number; host: string; next?: NextHandler }): Promise<AppServer> {
+  const routes = new Map<string, FastRoute>(fastRoutes().map((r) => [r.path, r]));
+  const m = metrics();
+  const server = http.createServer((req, res) => {
+    const qs = req.url?.indexOf('?') ?? -1;
+    const pathname = qs >= 0 ? (req.url as string).slice(0, qs) : (req.url ?? '/');
+    const route = routes.get(pathname);
+    if (!route) {
+      if (opts.next) {
+        opts.next(req, res).catch((err) => {
+          log.error({ err }, 'next handler failed');
+          if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal', message: 'Internal error' } });
+        });
+      } else {
+        sendJson(res, 404, { error: { code: 'not_found', message: 'Not found' } });
+      }
+      return;
+    }
+    const header = req.headers['x-request-id'];
+    const requestId = typeof header === 'string' && header.length <= 64 ? header : randomUUID();
+    const started = process.hrtime.bigint();
+    res.setHeader('x-request-id', requestId);
+    res.on('finish', () => {
+      m.httpRequests.inc({ route: route.name, status: String(res.statusCode) });
+      m.httpDuration.observe({ route: route.name }, Number(process.hrtime.bigint() - started) / 1e9);
+    });
+    route.handler(req, res, { requestId, log: log.child({ requestId, route: route.name }) }).catch((err) => {
+      log.error({ err, requestId }, 'fast route failed');
+      if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal', message: 'Internal error' } });
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  const addr = server.address() as AddressInfo;
+  const host = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
+  return {
+    server,
+    url: `http://${host}:${addr.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}

@@ -1,0 +1,7 @@
+import type { FastRoute } from '../http/fast-route';
+import { probeRoutes } from './probes';
+
+// Every fast-path route, in one list: ingest (OTLP), the feedback endpoint and the probes.
+export function fastRoutes(): FastRoute[] {
+  return [...probeRoutes];
+}
