@@ -8,15 +8,16 @@ import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-util
 type Engine = {
   diff(params: unknown): Promise<{ exitCode: number; stdout: string | null }>;
 };
+type EngineClass = { new: (o: unknown, cb: (l: string) => void, a: object) => Promise<Engine> };
 
 const require = createRequire(import.meta.url);
 
-async function loadEngineClass(): Promise<{ new: (o: unknown, cb: (l: string) => void, a: object) => Promise<Engine> }> {
+async function loadEngineClass(): Promise<EngineClass> {
   // The package's own entry imports a .wasm module, which Node 20 cannot load: instantiate by hand.
   const dir = require.resolve('@prisma/schema-engine-wasm').replace(/schema_engine\.js$/, '');
   const bg = (await import(`${dir}schema_engine_bg.js`)) as Record<string, unknown> & {
     __wbg_set_wasm(w: unknown): void;
-    SchemaEngine: { new: (o: unknown, cb: (l: string) => void, a: object) => Promise<Engine> };
+    SchemaEngine: EngineClass;
   };
   const bytes = await readFile(`${dir}schema_engine_bg.wasm`);
   const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bg as WebAssembly.ModuleImports });
@@ -25,11 +26,12 @@ async function loadEngineClass(): Promise<{ new: (o: unknown, cb: (l: string) =>
   return bg.SchemaEngine;
 }
 
-// Only 'empty' works reliably: live introspection through adapter-pg 7.10 fails on the catalog's "char"
-// columns, so to diff against a database we replay migrations into a scratch database and compare catalogs.
-export type DiffFrom = { tag: 'empty' };
+// A datamodel-to-datamodel diff needs no database, but the engine still wants an adapter; it never connects.
+// Live introspection through adapter-pg 7.10 fails on the catalog's "char" columns, so to compare a database
+// with schema.prisma, tests replay this SQL into a scratch database and compare catalogs.
+export type DiffFrom = { tag: 'empty' } | { tag: 'datamodel'; content: string };
 
-/** SQL that takes `from` to the datamodel in prisma/schema.prisma ('' when they already match). */
+/** SQL that takes `from` to the datamodel at schemaPath ('' when they already match). */
 export async function diffToSchema(connectionUrl: string, from: DiffFrom, schemaPath = 'prisma/schema.prisma') {
   const SchemaEngine = await loadEngineClass();
   // The engine expects the error-capturing wrapper that Prisma's CLI puts around a driver adapter.
@@ -37,7 +39,7 @@ export async function diffToSchema(connectionUrl: string, from: DiffFrom, schema
   const engine = await SchemaEngine.new({ datamodels: undefined }, () => {}, adapter);
   const content = await readFile(schemaPath, 'utf8');
   const result = await engine.diff({
-    from,
+    from: from.tag === 'empty' ? from : { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: from.content }] },
     to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content }] },
     script: true,
     exitCode: true,
