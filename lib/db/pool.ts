@@ -10,8 +10,12 @@ const state = holder.__tailwatchDb;
 
 // int8 (count(*), sums of counts) as JS numbers: our counts stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
-const parseIntArray = pg.types.getTypeParser(1007); // int4[]: parses elements with parseInt
-pg.types.setTypeParser(1016, (v) => parseIntArray(v)); // int8[] (sketch counts) as number[]
+// Array OIDs are not in pg-types' TypeId enum, hence the casts.
+type TypeId = Parameters<typeof pg.types.setTypeParser>[0];
+const INT4_ARRAY = 1007 as TypeId;
+const INT8_ARRAY = 1016 as TypeId;
+const parseIntArray = pg.types.getTypeParser(INT4_ARRAY); // int4[]: parses elements with parseInt
+pg.types.setTypeParser(INT8_ARRAY, (v: string) => parseIntArray(v)); // int8[] (sketch counts) as number[]
 
 export function initPool(url: string, max: number): pg.Pool {
   if (state.pool && state.url === url) return state.pool;
