@@ -1,0 +1,24 @@
+import type { Decoded, MetricPointRow, SpanRow } from '../rows';
+import { decodeMetricsJson } from './metrics-json';
+import { decodeMetricsProtobuf } from './metrics-pb';
+import { decodeTracesJson } from './traces-json';
+import { decodeTracesProtobuf } from './traces-pb';
+
+export { OtlpDecodeError, type OtlpDecodeErrorCode } from './decode-error';
+export { OTLP_LIMITS } from './limits';
+export { seriesKey } from './point-draft';
+
+export type OtlpContentType = 'protobuf' | 'json';
+
+/**
+ * OTLP/HTTP trace export body -> span rows. Invalid spans are counted in `rejected`; a body that
+ * cannot be decoded at all throws OtlpDecodeError (answer 400).
+ */
+export function decodeTraces(body: Buffer, contentType: OtlpContentType): Decoded<SpanRow> {
+  return contentType === 'protobuf' ? decodeTracesProtobuf(body) : decodeTracesJson(body);
+}
+
+/** OTLP/HTTP metrics export body -> one row per data point; same error contract as decodeTraces. */
+export function decodeMetrics(body: Buffer, contentType: OtlpContentType): Decoded<MetricPointRow> {
+  return contentType === 'protobuf' ? decodeMetricsProtobuf(body) : decodeMetricsJson(body);
+}
