@@ -12,6 +12,7 @@ export type FastHandler = (req: IncomingMessage, res: ServerResponse, ctx: FastC
 export interface FastRoute {
   path: string; // exact pathname
   name: string; // label for metrics
+  methods?: readonly string[]; // when set, other methods on this path go to Next
   handler: FastHandler;
 }
 

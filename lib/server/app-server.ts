@@ -22,11 +22,25 @@ export async function startAppServer(opts: { port: number; host: string; next?: 
   const server = http.createServer((req, res) => {
     const qs = req.url?.indexOf('?') ?? -1;
     const pathname = qs >= 0 ? (req.url as string).slice(0, qs) : (req.url ?? '/');
-    const route = routes.get(pathname);
+    const match = routes.get(pathname);
+    const route = match && (!match.methods || match.methods.includes(req.method ?? '')) ? match : undefined;
+    const header = req.headers['x-request-id'];
+    const requestId = typeof header === 'string' && header.length <= 64 ? header : randomUUID();
+    const started = process.hrtime.bigint();
+    res.setHeader('x-request-id', requestId);
     if (!route) {
+      const label = nextRouteLabel(pathname);
+      res.on('finish', () => {
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        m.httpRequests.inc({ route: label, status: String(res.statusCode) });
+        m.httpDuration.observe({ route: label }, seconds);
+        if (label !== 'next:static') {
+          log.info({ requestId, method: req.method, path: pathname, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
+        }
+      });
       if (opts.next) {
         opts.next(req, res).catch((err) => {
-          log.error({ err }, 'next handler failed');
+          log.error({ err, requestId }, 'next handler failed');
           if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal', message: 'Internal error' } });
         });
       } else {
@@ -34,10 +48,6 @@ export async function startAppServer(opts: { port: number; host: string; next?: 
       }
       return;
     }
-    const header = req.headers['x-request-id'];
-    const requestId = typeof header === 'string' && header.length <= 64 ? header : randomUUID();
-    const started = process.hrtime.bigint();
-    res.setHeader('x-request-id', requestId);
     res.on('finish', () => {
       m.httpRequests.inc({ route: route.name, status: String(res.statusCode) });
       m.httpDuration.observe({ route: route.name }, Number(process.hrtime.bigint() - started) / 1e9);
@@ -65,4 +75,17 @@ export async function startAppServer(opts: { port: number; host: string; next?: 
         server.closeIdleConnections();
       }),
   };
+}
+
+/**
+ * A bounded metrics label for a request Next serves: API routes by their first two segments after /api/v1
+ * (`/api/v1/traces/abc` -> `api:/api/v1/traces`), pages as one label, static assets as another.
+ */
+export function nextRouteLabel(pathname: string): string {
+  if (pathname.startsWith('/_next/') || pathname === '/favicon.ico' || pathname === '/tw.js') return 'next:static';
+  if (pathname.startsWith('/api/')) {
+    const parts = pathname.split('/').filter(Boolean).slice(0, 3);
+    return `api:/${parts.map((p) => (/^[a-z][a-z0-9-]*$/.test(p) ? p : ':id')).join('/')}`;
+  }
+  return 'next:page';
 }
