@@ -1,0 +1,64 @@
+import { FILTER_PREDICATE, filterValues, type ReadFilters } from './filters';
+import type { Tier, TierSegment } from './tier-plan';
+
+// One SELECT over the tiers a range needs: `UNION ALL` of the same select list on rollup_minute,
+// rollup_hour and rollup_day, each limited to its own segments. Table names come from the fixed map
+// below (an identifier cannot be a bound parameter); every value is bound.
+
+const TABLES: Record<Tier, string> = {
+  minute: 'telemetry.rollup_minute',
+  hour: 'telemetry.rollup_hour',
+  day: 'telemetry.rollup_day',
+};
+
+export interface BoundQuery {
+  text: string;
+  values: unknown[];
+}
+
+/**
+ * `selectList` is a fixed SQL fragment of the caller's (columns of a rollup row, `$n` placeholders not
+ * allowed: use `extraValues`, numbered from $7). Returns the union; callers wrap it to aggregate.
+ */
+export function rollupUnion(
+  selectList: string,
+  filters: ReadFilters,
+  segments: readonly TierSegment[],
+  extraValues: unknown[] = [],
+): BoundQuery {
+  const values: unknown[] = [filters.projectId, ...filterValues(filters), ...extraValues];
+  const parts: string[] = [];
+  for (const tier of ['day', 'hour', 'minute'] as const) {
+    const mine = segments.filter((s) => s.tier === tier);
+    if (mine.length === 0) continue;
+    const ranges = mine.map((s) => {
+      values.push(new Date(s.fromMs), new Date(s.toMs));
+      return `(bucket >= $${values.length - 1} AND bucket < $${values.length})`;
+    });
+    parts.push(
+      `SELECT ${selectList} FROM ${TABLES[tier]} WHERE project_id = $1 AND (${ranges.join(' OR ')}) AND ${FILTER_PREDICATE}`,
+    );
+  }
+  // No segment (empty range): a query that returns no row but keeps the column list.
+  if (parts.length === 0)
+    parts.push(
+      `SELECT ${selectList} FROM ${TABLES.minute} WHERE false AND $1::int IS NOT NULL AND ${FILTER_PREDICATE}`,
+    );
+  return { text: parts.join('\nUNION ALL\n'), values };
+}
+
+/** Columns every latency aggregate reads; numbers come back as JS numbers (float8, int4[], float8[]). */
+export const LATENCY_COLUMNS = `count::float8 AS count, error_count::float8 AS "errorCount", sum_ms AS "sumMs",
+  min_ms AS "minMs", max_ms AS "maxMs", zero_count::float8 AS "zeroCount", sketch_keys AS keys,
+  sketch_counts::float8[] AS counts`;
+
+export interface LatencyRow {
+  count: number;
+  errorCount: number;
+  sumMs: number;
+  minMs: number;
+  maxMs: number;
+  zeroCount: number;
+  keys: number[];
+  counts: number[];
+}

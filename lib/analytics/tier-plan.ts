@@ -1,0 +1,58 @@
+// Which rollup tier answers which part of a range. Whole days come from rollup_day, whole hours from
+// rollup_hour and the ragged edges from rollup_minute, so a range is exact to the minute while a 7-day
+// query reads ~7 day rows + ~48 hour rows + ~120 minute rows per series instead of ~10,000 minute rows.
+
+export type Tier = 'minute' | 'hour' | 'day';
+
+/** A half-open interval [fromMs, toMs) of epoch milliseconds answered by one tier. */
+export interface TierSegment {
+  tier: Tier;
+  fromMs: number;
+  toMs: number;
+}
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
+
+const floorTo = (ms: number, unit: number) => Math.floor(ms / unit) * unit;
+const ceilTo = (ms: number, unit: number) => Math.ceil(ms / unit) * unit;
+
+/** The minute-aligned range a query really covers: from floored, to rounded up to whole minutes. */
+export function alignToMinutes(fromMs: number, toMs: number): { fromMs: number; toMs: number } {
+  return { fromMs: floorTo(fromMs, MINUTE_MS), toMs: ceilTo(toMs, MINUTE_MS) };
+}
+
+/**
+ * Splits a minute-aligned [fromMs, toMs) into tier segments, coarsest first where whole units fit.
+ * `stepMs` (series) restricts tiers to those whose buckets never straddle a step: a day row may only
+ * be used when steps are whole days, an hour row when steps are whole hours (steps align to the epoch).
+ */
+export function planTiers(fromMs: number, toMs: number, stepMs?: number): TierSegment[] {
+  const allowDay = stepMs === undefined || stepMs % DAY_MS === 0;
+  const allowHour = stepMs === undefined || stepMs % HOUR_MS === 0;
+  return plan(fromMs, toMs, allowDay, allowHour);
+}
+
+function plan(a: number, b: number, allowDay: boolean, allowHour: boolean): TierSegment[] {
+  if (a >= b) return [];
+  if (allowDay) {
+    const d0 = ceilTo(a, DAY_MS);
+    const d1 = floorTo(b, DAY_MS);
+    if (d0 < d1) {
+      return [
+        ...plan(a, d0, false, allowHour),
+        { tier: 'day', fromMs: d0, toMs: d1 },
+        ...plan(d1, b, false, allowHour),
+      ];
+    }
+  }
+  if (allowHour) {
+    const h0 = ceilTo(a, HOUR_MS);
+    const h1 = floorTo(b, HOUR_MS);
+    if (h0 < h1) {
+      return [...plan(a, h0, false, false), { tier: 'hour', fromMs: h0, toMs: h1 }, ...plan(h1, b, false, false)];
+    }
+  }
+  return [{ tier: 'minute', fromMs: a, toMs: b }];
+}
