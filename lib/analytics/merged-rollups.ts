@@ -8,7 +8,10 @@ import type { Queryable } from './types';
 // - unnest + sum per key in SQL: ~110-160 ms (the unnest and hash aggregate cost ~0.6 µs per element);
 // - per group, the rows' arrays joined into one comma-separated string in SQL (string_agg of
 //   array_to_string) and summed into a dense array in Node: ~55 ms.
-// So PostgreSQL aggregates the scalars and concatenates the sketches, Node adds the counts.
+// So PostgreSQL aggregates the scalars and concatenates the sketches, Node adds the counts. The rows are
+// split over MERGE_SHARDS concurrent queries by a hash of the route (PostgreSQL 15 cannot run string_agg
+// in parallel itself): 7 d × 60 routes by hour went from ~270 to ~160 ms with 2 shards, ~150 ms with 4.
+const MERGE_SHARDS = 2;
 
 /**
  * `groupSelect`: fixed SQL expressions with aliases (e.g. `service, route`); `groupNames`: those aliases.
@@ -20,12 +23,14 @@ export function mergedRollupsQuery(
   filters: ReadFilters,
   segments: readonly TierSegment[],
   extraValues: unknown[] = [],
+  shard?: { index: number; count: number },
 ): BoundQuery {
   const union = rollupUnion(
     `${groupSelect}, count, error_count, sum_ms, min_ms, max_ms, zero_count, sketch_keys, sketch_counts`,
     filters,
     segments,
     extraValues,
+    shard,
   );
   const g = groupNames.join(', ');
   // Both string_agg calls see the group's rows in the same order (every input row feeds every aggregate
@@ -42,7 +47,10 @@ GROUP BY ${g}`;
 
 type RawRow = Omit<LatencyRow, 'keys' | 'counts'> & { keysCsv: string; countsCsv: string };
 
-/** Runs mergedRollupsQuery and returns one LatencyRow (sorted, merged sketch) per group. */
+/**
+ * Runs mergedRollupsQuery and returns merged LatencyRows (sorted keys); a group may come back once per
+ * shard, so callers aggregate rows per group (aggregateRows / summarizeGroups do).
+ */
 export async function mergedRollups<G extends object>(
   db: Queryable,
   groupSelect: string,
@@ -51,12 +59,29 @@ export async function mergedRollups<G extends object>(
   segments: readonly TierSegment[],
   extraValues: unknown[] = [],
 ): Promise<(G & LatencyRow)[]> {
-  const query = mergedRollupsQuery(groupSelect, groupNames, filters, segments, extraValues);
-  const { rows } = await db.query<G & RawRow>(query);
-  return rows.map((r) => {
-    const { keysCsv, countsCsv, ...rest } = r;
-    return { ...rest, ...sumByKey(parseCsvNumbers(keysCsv), parseCsvNumbers(countsCsv)) } as unknown as G & LatencyRow;
-  });
+  // One route filter selects one shard's worth anyway: no split.
+  const count = filters.route !== undefined ? 1 : MERGE_SHARDS;
+  const results = await Promise.all(
+    Array.from({ length: count }, (_, index) =>
+      db.query<G & RawRow>(
+        mergedRollupsQuery(
+          groupSelect,
+          groupNames,
+          filters,
+          segments,
+          extraValues,
+          count > 1 ? { index, count } : undefined,
+        ),
+      ),
+    ),
+  );
+  return results
+    .flatMap(({ rows }) => rows)
+    .map((r) => {
+      const { keysCsv, countsCsv, ...rest } = r;
+      return { ...rest, ...sumByKey(parseCsvNumbers(keysCsv), parseCsvNumbers(countsCsv)) } as unknown as G &
+        LatencyRow;
+    });
 }
 
 /** Integers separated by commas ('' = none); a hand loop is ~5x faster than split + Number here. */

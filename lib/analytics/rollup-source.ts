@@ -25,8 +25,14 @@ export function rollupUnion(
   filters: ReadFilters,
   segments: readonly TierSegment[],
   extraValues: unknown[] = [],
+  shard?: { index: number; count: number },
 ): BoundQuery {
   const values: unknown[] = [filters.projectId, ...filterValues(filters), ...extraValues];
+  let shardPredicate = '';
+  if (shard) {
+    values.push(shard.count, shard.index);
+    shardPredicate = ` AND abs(hashtext(route)) % $${values.length - 1} = $${values.length}`;
+  }
   const parts: string[] = [];
   for (const tier of ['day', 'hour', 'minute'] as const) {
     const mine = segments.filter((s) => s.tier === tier);
@@ -36,13 +42,13 @@ export function rollupUnion(
       return `(bucket >= $${values.length - 1} AND bucket < $${values.length})`;
     });
     parts.push(
-      `SELECT ${selectList} FROM ${TABLES[tier]} WHERE project_id = $1 AND (${ranges.join(' OR ')}) AND ${FILTER_PREDICATE}`,
+      `SELECT ${selectList} FROM ${TABLES[tier]} WHERE project_id = $1 AND (${ranges.join(' OR ')}) AND ${FILTER_PREDICATE}${shardPredicate}`,
     );
   }
   // No segment (empty range): a query that returns no row but keeps the column list.
   if (parts.length === 0)
     parts.push(
-      `SELECT ${selectList} FROM ${TABLES.minute} WHERE false AND $1::int IS NOT NULL AND ${FILTER_PREDICATE}`,
+      `SELECT ${selectList} FROM ${TABLES.minute} WHERE false AND $1::int IS NOT NULL AND ${FILTER_PREDICATE}${shardPredicate}`,
     );
   return { text: parts.join('\nUNION ALL\n'), values };
 }
