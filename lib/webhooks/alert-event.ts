@@ -5,7 +5,7 @@ import { WebhookError } from './webhook-error';
 const instant = z.union([z.date(), z.iso.datetime({ offset: true })]).transform((value) => new Date(value));
 
 // Prometheus label-name rules, so labels pass unchanged into the Alertmanager payload.
-const labelName = z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'label names must match [a-zA-Z_][a-zA-Z0-9_]*');
+export const labelName = z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'label names must match [a-zA-Z_][a-zA-Z0-9_]*');
 
 /** A rule's state change, as the alert evaluator hands it to webhook delivery. */
 export const alertEventSchema = z

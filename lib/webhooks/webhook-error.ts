@@ -3,7 +3,9 @@ export type WebhookErrorCode =
   | 'invalid_alert_event'
   | 'invalid_allow_hosts'
   | 'invalid_url'
-  | 'ssrf_blocked';
+  | 'ssrf_blocked'
+  | 'endpoint_disabled'
+  | 'message_busy';
 
 /** Every failure raised by lib/webhooks carries a stable code and a human message. */
 export class WebhookError extends Error {
