@@ -27,6 +27,15 @@ const schema = z.object({
   TAILWATCH_QUEUE_GAUGES: z.string().default('queue.depth,messaging.queue.depth'),
   TAILWATCH_WORKERS: z.enum(['on', 'off']).default('on'),
   TAILWATCH_WEBHOOK_ALLOW_HOSTS: z.string().default(''),
+  // Alert rules are evaluated this often (one instance at a time); tests shorten it.
+  TAILWATCH_ALERT_EVALUATION_SECONDS: z.coerce.number().int().min(1).default(30),
+  // Feedback widget endpoint (POST /api/v1/feedback): token buckets per client IP and per project key.
+  TAILWATCH_FEEDBACK_PER_IP_PER_MINUTE: int(20),
+  TAILWATCH_FEEDBACK_PER_IP_BURST: int(20),
+  TAILWATCH_FEEDBACK_PER_KEY_PER_MINUTE: int(600),
+  TAILWATCH_FEEDBACK_PER_KEY_BURST: int(600),
+  // Reverse proxies in front of Tailwatch whose X-Forwarded-For entries are trusted (0 = use the socket address).
+  TAILWATCH_TRUSTED_PROXY_HOPS: int(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

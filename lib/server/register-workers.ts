@@ -1,3 +1,10 @@
+import { alertEvaluatorWorker } from '../alerts/evaluator-worker';
+import { webhookDeliveryWorker } from '../webhooks/outbox-worker';
+import { registerWorker } from './workers';
+
 // Every background worker of the app, registered in one place (rollup compaction, retention, alerts,
 // webhook delivery). Each worker module exports a Worker and is added here.
-export function registerAllWorkers(): void {}
+export function registerAllWorkers(): void {
+  registerWorker(alertEvaluatorWorker);
+  registerWorker(webhookDeliveryWorker);
+}
