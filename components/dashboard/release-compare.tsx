@@ -1,0 +1,110 @@
+'use client';
+
+import type { MetricComparison } from '@/lib/analytics/verdict-stats';
+import { formatDelta, formatMs, formatPercent, formatRate } from './format';
+import { type ReadScope, useVerdictQuery } from './queries';
+import { QueryGate, Skeleton } from './states';
+
+const LABEL: Record<MetricComparison['metric'], string> = {
+  p50: 'p50',
+  p95: 'p95',
+  p99: 'p99',
+  errorRate: 'Error rate',
+  throughput: 'Throughput',
+};
+
+function value(m: MetricComparison, v: number | null): string {
+  if (v === null) return '–';
+  if (m.unit === 'ms') return formatMs(v);
+  if (m.unit === 'ratio') return formatPercent(v, 3);
+  return formatRate(v);
+}
+
+const BADGE: Record<string, string> = {
+  better: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-900/60 dark:text-emerald-200',
+  worse: 'bg-red-100 text-red-800 dark:bg-red-900/60 dark:text-red-200',
+  'no significant change': 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300',
+  'insufficient data': 'bg-amber-100 text-amber-800 dark:bg-amber-900/60 dark:text-amber-200',
+};
+
+/** Two releases side by side with deltas, 95% intervals and the verdict API's call per metric. */
+export function ReleaseCompare({
+  projectId,
+  scope,
+  candidate,
+  baseline,
+  refetchMs,
+}: {
+  projectId: number;
+  scope: ReadScope;
+  candidate: string;
+  baseline: string;
+  refetchMs: number;
+}) {
+  const verdict = useVerdictQuery(projectId, scope, candidate, baseline, refetchMs);
+  return (
+    <section
+      className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      data-testid="release-compare"
+    >
+      <QueryGate query={verdict} skeleton={<Skeleton className="h-40" />}>
+        {(v) => (
+          <>
+            <h2 className="text-base font-semibold">
+              {v.candidate.release} vs {v.baseline?.release ?? '(no earlier release)'}
+              <span
+                data-testid="verdict-summary"
+                className={`ml-2 rounded px-2 py-0.5 text-xs font-medium ${v.regression ? BADGE.worse : BADGE.better}`}
+              >
+                {v.regression ? 'Regression' : 'No regression'}
+              </span>
+            </h2>
+            <p className="mb-2 text-xs text-slate-500">
+              Over {new Date(v.from).toLocaleString()} – {new Date(v.to).toLocaleString()}; a delta counts when its 95%
+              interval excludes zero; quantiles need ≥ 10 expected requests above them in both releases.
+            </p>
+            <table className="w-full text-sm" data-testid="verdict-table">
+              <thead className="text-left text-xs text-slate-500">
+                <tr>
+                  <th scope="col">Metric</th>
+                  <th scope="col" className="text-right">
+                    {v.baseline?.release ?? 'baseline'}
+                  </th>
+                  <th scope="col" className="text-right">
+                    {v.candidate.release}
+                  </th>
+                  <th scope="col" className="text-right">
+                    Delta
+                  </th>
+                  <th scope="col" className="text-right">
+                    95% interval
+                  </th>
+                  <th scope="col" className="pl-3">
+                    Verdict
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="tabular-nums">
+                {v.metrics.map((m) => (
+                  <tr key={m.metric} className="border-t border-slate-100 dark:border-slate-800" data-metric={m.metric}>
+                    <td className="py-1">{LABEL[m.metric]}</td>
+                    <td className="text-right">{value(m, m.baseline)}</td>
+                    <td className="text-right">{value(m, m.candidate)}</td>
+                    <td className="text-right">
+                      {m.delta === null ? '–' : `${m.delta > 0 ? '+' : ''}${value(m, m.delta)}`}{' '}
+                      <span className="text-xs text-slate-500">({formatDelta(m.deltaPct)})</span>
+                    </td>
+                    <td className="text-right text-xs">{m.ci ? `${value(m, m.ci[0])} … ${value(m, m.ci[1])}` : '–'}</td>
+                    <td className="pl-3">
+                      <span className={`rounded px-1.5 py-0.5 text-xs ${BADGE[m.verdict] ?? ''}`}>{m.verdict}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </QueryGate>
+    </section>
+  );
+}
