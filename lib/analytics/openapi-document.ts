@@ -299,6 +299,8 @@ export function openApiDocument(serverUrl?: string): Json {
         }),
         ReleaseFigures: obj({
           release: { type: 'string' },
+          from: { type: 'string', format: 'date-time', description: 'window of these figures' },
+          to: { type: 'string', format: 'date-time' },
           firstSeen: { type: 'string', format: 'date-time' },
           lastSeen: { type: 'string', format: 'date-time' },
           count: { type: 'integer' },

@@ -18,6 +18,8 @@ export interface VerdictInput {
 
 export interface ReleaseFigures {
   release: string;
+  from: string; // the window its figures cover
+  to: string;
   firstSeen: string;
   lastSeen: string;
   count: number;
@@ -51,24 +53,39 @@ export async function releaseVerdict(db: Queryable, input: VerdictInput): Promis
     input.baseline !== undefined ? seen.find((r) => r.release === input.baseline) : previousRelease(seen, candidate);
   if (input.baseline !== undefined && !baseline) throw notFound(`Baseline release "${input.baseline}" not found`);
 
-  const filters = (release: string): ReadFilters => ({ ...input, release });
+  const candWindow = { fromMs: input.fromMs, toMs: input.toMs };
+  const baseWindow = baseline ? baselineWindow(baseline, input.toMs) : candWindow;
+  const filters = (release: string, w: Window): ReadFilters => ({ ...input, ...w, release });
   const [cand, base] = await Promise.all([
-    getLatencyAggregate(db, filters(candidate.release)),
-    baseline ? getLatencyAggregate(db, filters(baseline.release)) : null,
+    getLatencyAggregate(db, filters(candidate.release, candWindow)),
+    baseline ? getLatencyAggregate(db, filters(baseline.release, baseWindow)) : null,
   ]);
   const metrics = base
-    ? compare(base, cand, activeSeconds(baseline as ReleaseSeen, input), activeSeconds(candidate, input))
+    ? compare(base, cand, activeSeconds(baseline as ReleaseSeen, baseWindow), activeSeconds(candidate, candWindow))
     : [];
   return {
     service: input.service,
     from: new Date(input.fromMs).toISOString(),
     to: new Date(input.toMs).toISOString(),
     confidence: 0.95,
-    candidate: figures(candidate, cand),
-    baseline: baseline && base ? figures(baseline, base) : null,
+    candidate: figures(candidate, cand, candWindow),
+    baseline: baseline && base ? figures(baseline, base, baseWindow) : null,
     regression: metrics.some((m) => GATING.has(m.metric) && m.verdict === 'worse'),
     metrics,
   };
+}
+
+type Window = { fromMs: number; toMs: number };
+
+const BASELINE_SPAN_MS = 7 * 24 * 3600_000;
+
+/**
+ * The baseline is judged on its own most recent traffic (up to 7 days before its last request, not after
+ * `to`), not on the candidate's window: a release replaced days ago has no traffic in "the last 24 h".
+ */
+function baselineWindow(r: ReleaseSeen, toMs: number): Window {
+  const end = Math.min(r.lastSeenMs, toMs);
+  return { fromMs: Math.max(r.firstSeenMs, end - BASELINE_SPAN_MS), toMs: end };
 }
 
 function previousRelease(seen: ReleaseSeen[], candidate: ReleaseSeen): ReleaseSeen | undefined {
@@ -78,8 +95,8 @@ function previousRelease(seen: ReleaseSeen[], candidate: ReleaseSeen): ReleaseSe
 }
 
 /** Seconds a release served traffic inside the window (its first-to-last seen, clipped). */
-function activeSeconds(r: ReleaseSeen, input: VerdictInput): number {
-  return Math.max(0, Math.min(r.lastSeenMs, input.toMs) - Math.max(r.firstSeenMs, input.fromMs)) / 1000;
+function activeSeconds(r: ReleaseSeen, w: Window): number {
+  return Math.max(0, Math.min(r.lastSeenMs, w.toMs) - Math.max(r.firstSeenMs, w.fromMs)) / 1000;
 }
 
 function compare(
@@ -97,9 +114,11 @@ function compare(
   ];
 }
 
-function figures(r: ReleaseSeen, agg: LatencyAggregate): ReleaseFigures {
+function figures(r: ReleaseSeen, agg: LatencyAggregate, w: Window): ReleaseFigures {
   return {
     release: r.release,
+    from: new Date(w.fromMs).toISOString(),
+    to: new Date(w.toMs).toISOString(),
     firstSeen: new Date(r.firstSeenMs).toISOString(),
     lastSeen: new Date(r.lastSeenMs).toISOString(),
     count: agg.count,

@@ -7,10 +7,11 @@ import { jsonWithEtag, parseQuery, route } from '@/lib/http/api';
 
 // GET /api/v1/releases/verdict?project=&service=&release=&baseline=&environment=&from=&to=
 // -> { service, from, to, confidence: 0.95, regression,
-//      candidate: { release, firstSeen, lastSeen, count, errorCount }, baseline: {...} | null,
+//      candidate: { release, from, to, firstSeen, lastSeen, count, errorCount }, baseline: {...} | null,
 //      metrics: [{ metric: p50|p95|p99|errorRate|throughput, unit, baseline, candidate, delta, deltaPct,
 //                  ci: [lo, hi] | null, verdict: better|worse|no significant change|insufficient data }] }
-// baseline defaults to the release first seen before `release`; window defaults to the last 7 days.
+// baseline defaults to the release first seen before `release`. The candidate is measured over from..to
+// (default: the last 7 days), the baseline over its own last 7 days of traffic up to `to`.
 // regression = p50/p95/p99 or error rate significantly worse. Unknown release -> 404.
 const schema = z.object({
   project: readFilterShape.project,
