@@ -1,0 +1,173 @@
+import type { SpanRow } from '../ingest/rows';
+import { addValue, createSketch, mergeInto, type Sketch, toSparse } from '../sketch';
+
+// Rollups of newly inserted request spans, computed in Node inside the ingest transaction (see
+// docs/architecture.md "Ingest"). Minute rows come from the spans; hour and day rows merge the minutes,
+// so the three tiers describe exactly the same spans.
+
+export const SLOW_EXEMPLARS = 5; // slowest trace ids kept per rollup row
+export const ERROR_EXEMPLARS = 5; // failed trace ids kept per rollup row
+
+export type Tier = 'minute' | 'hour' | 'day';
+export const TIER_MS: Record<Tier, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
+
+export interface RollupRow {
+  projectId: number;
+  service: string;
+  bucketMs: number; // UTC-aligned start of the tier's bucket
+  environment: string;
+  release: string;
+  route: string;
+  method: string;
+  count: number;
+  errorCount: number;
+  sumMs: number;
+  minMs: number;
+  maxMs: number;
+  sketch: Sketch;
+  slow: { traceId: string; durationMs: number }[]; // slowest first, at most SLOW_EXEMPLARS
+  errors: string[]; // newest first, at most ERROR_EXEMPLARS
+  errorAt: number[]; // start ms of each error exemplar (ordering only)
+}
+
+export interface NewSpan {
+  projectId: number;
+  row: SpanRow;
+  startUs: number; // start in integer microseconds, as stored (bucket alignment must match PostgreSQL)
+}
+
+const keyOf = (r: Omit<RollupRow, 'count'> | RollupRow, bucketMs: number) =>
+  `${r.projectId}\u0000${r.service}\u0000${bucketMs}\u0000${r.environment}\u0000${r.release}\u0000${r.route}\u0000${r.method}`;
+
+function emptyRow(projectId: number, r: SpanRow, bucketMs: number): RollupRow {
+  return {
+    projectId,
+    service: r.service,
+    bucketMs,
+    environment: r.environment,
+    release: r.release,
+    route: r.route,
+    method: r.method,
+    count: 0,
+    errorCount: 0,
+    sumMs: 0,
+    minMs: Infinity,
+    maxMs: -Infinity,
+    sketch: createSketch(),
+    slow: [],
+    errors: [],
+    errorAt: [],
+  };
+}
+
+function addSlow(list: RollupRow['slow'], traceId: string, durationMs: number): void {
+  if (list.length === SLOW_EXEMPLARS && list[list.length - 1].durationMs >= durationMs) return;
+  let i = list.length;
+  while (i > 0 && list[i - 1].durationMs < durationMs) i--;
+  list.splice(i, 0, { traceId, durationMs });
+  if (list.length > SLOW_EXEMPLARS) list.pop();
+}
+
+function addError(row: RollupRow, traceId: string, atMs: number): void {
+  if (row.errors.length === ERROR_EXEMPLARS && row.errorAt[row.errorAt.length - 1] >= atMs) return;
+  let i = row.errorAt.length;
+  while (i > 0 && row.errorAt[i - 1] < atMs) i--;
+  row.errors.splice(i, 0, traceId);
+  row.errorAt.splice(i, 0, atMs);
+  if (row.errors.length > ERROR_EXEMPLARS) {
+    row.errors.pop();
+    row.errorAt.pop();
+  }
+}
+
+/** Minute rollups of request spans (non-request spans are ignored). */
+export function minuteRollups(spans: readonly NewSpan[]): RollupRow[] {
+  const rows = new Map<string, RollupRow>();
+  for (const { projectId, row, startUs } of spans) {
+    if (!row.isRequest) continue;
+    const bucketMs = Math.floor(startUs / 60_000_000) * 60_000;
+    const key = `${projectId}\u0000${row.service}\u0000${bucketMs}\u0000${row.environment}\u0000${row.release}\u0000${row.route}\u0000${row.method}`;
+    let r = rows.get(key);
+    if (!r) {
+      r = emptyRow(projectId, row, bucketMs);
+      rows.set(key, r);
+    }
+    const d = row.durationMs >= 0 && Number.isFinite(row.durationMs) ? row.durationMs : 0;
+    r.count++;
+    r.sumMs += d;
+    if (d < r.minMs) r.minMs = d;
+    if (d > r.maxMs) r.maxMs = d;
+    addValue(r.sketch, d);
+    addSlow(r.slow, row.traceId, d);
+    if (row.isError) {
+      r.errorCount++;
+      addError(r, row.traceId, row.startMs);
+    }
+  }
+  return [...rows.values()];
+}
+
+/** Merges finer rollup rows into the coarser tier's buckets. */
+export function coarsen(rows: readonly RollupRow[], tier: Tier): RollupRow[] {
+  const size = TIER_MS[tier];
+  const out = new Map<string, RollupRow>();
+  for (const r of rows) {
+    const bucketMs = Math.floor(r.bucketMs / size) * size;
+    const key = keyOf(r, bucketMs);
+    let c = out.get(key);
+    if (!c) {
+      c = {
+        ...r,
+        bucketMs,
+        count: 0,
+        errorCount: 0,
+        sumMs: 0,
+        minMs: Infinity,
+        maxMs: -Infinity,
+        sketch: createSketch(),
+        slow: [],
+        errors: [],
+        errorAt: [],
+      };
+      out.set(key, c);
+    }
+    c.count += r.count;
+    c.errorCount += r.errorCount;
+    c.sumMs += r.sumMs;
+    c.minMs = Math.min(c.minMs, r.minMs);
+    c.maxMs = Math.max(c.maxMs, r.maxMs);
+    mergeInto(c.sketch, r.sketch);
+    for (const s of r.slow) addSlow(c.slow, s.traceId, s.durationMs);
+    for (let i = 0; i < r.errors.length; i++) addError(c, r.errors[i], r.errorAt[i]);
+  }
+  return [...out.values()];
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Primary-key order (project, service, bucket, environment, release, route, method). Every writer, in
+ * every process, upserts in this order, so two transactions touching the same rows cannot deadlock.
+ */
+export function sortByKey(rows: RollupRow[]): RollupRow[] {
+  return rows.sort(
+    (a, b) =>
+      a.projectId - b.projectId ||
+      cmp(a.service, b.service) ||
+      a.bucketMs - b.bucketMs ||
+      cmp(a.environment, b.environment) ||
+      cmp(a.release, b.release) ||
+      cmp(a.route, b.route) ||
+      cmp(a.method, b.method),
+  );
+}
+
+/** All three tiers of the given new spans, each sorted by key. */
+export function rollupTiers(spans: readonly NewSpan[]): Record<Tier, RollupRow[]> {
+  const minute = minuteRollups(spans);
+  const hour = coarsen(minute, 'hour');
+  const day = coarsen(hour, 'day');
+  return { minute: sortByKey(minute), hour: sortByKey(hour), day: sortByKey(day) };
+}
+
+export { toSparse };

@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import type pg from 'pg';
+import type { MetricPointRow, SpanRow } from '@/lib/ingest/rows';
+
+// Row generators and raw-vs-rollup checks shared by the ingest suites.
+
+export const hex = (bytes: number) => randomBytes(bytes).toString('hex');
+
+export function spanRow(over: Partial<SpanRow> = {}): SpanRow {
+  return {
+    traceId: hex(16),
+    spanId: hex(8),
+    parentSpanId: '',
+    name: 'GET /a',
+    kind: 2,
+    startMs: Date.now() - Math.random() * 3_600_000,
+    durationMs: Math.exp(3 + Math.random() * 2),
+    statusCode: 0,
+    statusMessage: '',
+    service: 'api',
+    release: 'v1',
+    environment: 'prod',
+    route: '/a',
+    method: 'GET',
+    httpStatus: 200,
+    isRequest: true,
+    isError: false,
+    attributesJson: '{"k":"tab\\there"}',
+    resourceJson: '{}',
+    eventsJson: '[]',
+    ...over,
+  };
+}
+
+export function pointRow(over: Partial<MetricPointRow> = {}): MetricPointRow {
+  return {
+    name: 'queue.depth',
+    unit: '',
+    kind: 'gauge',
+    service: 'api',
+    release: 'v1',
+    environment: 'prod',
+    attributesJson: '{}',
+    seriesKey: 'abc',
+    timeMs: Date.now(),
+    startTimeMs: 0,
+    value: 3,
+    isMonotonic: false,
+    temporality: 0,
+    count: null,
+    sum: null,
+    min: null,
+    max: null,
+    explicitBounds: [],
+    bucketCounts: [],
+    expScale: null,
+    expZeroCount: null,
+    expPositiveOffset: null,
+    expPositiveCounts: [],
+    expNegativeOffset: null,
+    expNegativeCounts: [],
+    ...over,
+  };
+}
+
+/**
+ * Per tier, rows where the rollup disagrees with what the raw request spans imply (count, errors, sum,
+ * min, max and the sketch's total). Empty when the rollups are exact.
+ */
+export async function rollupMismatches(pool: pg.Pool, projectId: number): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const tier of ['minute', 'hour', 'day'] as const) {
+    const { rows } = await pool.query(
+      `WITH raw AS (
+         SELECT service, date_trunc('${tier}', start_time AT TIME ZONE 'UTC') AS b, environment, release, route, method,
+                count(*)::int8 AS n, count(*) FILTER (WHERE is_error)::int8 AS e, sum(duration_ms) AS s,
+                min(duration_ms) AS mn, max(duration_ms) AS mx
+         FROM telemetry.spans WHERE project_id = $1 AND is_request GROUP BY 1, 2, 3, 4, 5, 6),
+       r AS (
+         SELECT service, bucket AT TIME ZONE 'UTC' AS b, environment, release, route, method, count AS n, error_count AS e,
+                sum_ms AS s, min_ms AS mn, max_ms AS mx,
+                zero_count + (SELECT coalesce(sum(c), 0) FROM unnest(sketch_counts) c)::int8 AS sk
+         FROM telemetry.rollup_${tier} WHERE project_id = $1)
+       SELECT '${tier}' AS tier, raw.*, r.n AS rn, r.e AS re, r.s AS rs, r.sk AS rsk
+       FROM raw FULL JOIN r USING (service, b, environment, release, route, method)
+       WHERE raw.n IS DISTINCT FROM r.n OR raw.e IS DISTINCT FROM r.e OR raw.mn IS DISTINCT FROM r.mn
+          OR raw.mx IS DISTINCT FROM r.mx OR r.sk IS DISTINCT FROM r.n OR abs(raw.s - r.s) > 1e-6 * raw.s`,
+      [projectId],
+    );
+    out.push(...rows);
+  }
+  return out;
+}
+
+export async function rawSpanCount(pool: pg.Pool, projectId: number): Promise<number> {
+  const { rows } = await pool.query('SELECT count(*)::int AS n FROM telemetry.spans WHERE project_id = $1', [
+    projectId,
+  ]);
+  return rows[0].n;
+}
