@@ -17,68 +17,78 @@ export function boundLabel(bounds: (number | null)[], i: number): string {
   return `≤ ${formatMs(upper)}`;
 }
 
-/** Time × latency bucket; darker = more requests (log scale). Plain SVG: one rect per non-empty cell. */
+/**
+ * Time × latency bucket; darker = more requests (log scale). Cells in a stretched SVG, labels in HTML so
+ * text never stretches with it.
+ */
 export function HeatmapChart({ data, fromMs, toMs }: { data: HeatmapData; fromMs: number; toMs: number }) {
   const W = 1000;
-  const H = 220;
-  const left = 64;
-  const bottom = 18;
+  const H = 200;
   const rows = data.bounds.length;
   const max = Math.max(1, ...data.columns.flatMap((c) => c.counts));
   const stepMs = data.step * 1000;
-  const x = (ms: number) => left + ((ms - fromMs) / (toMs - fromMs)) * (W - left);
-  const cellH = (H - bottom) / rows;
+  const x = (ms: number) => ((ms - fromMs) / (toMs - fromMs)) * W;
+  const cellH = H / rows;
   const tick = timeTick(toMs - fromMs);
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => fromMs + f * (toMs - fromMs));
+  const every = Math.ceil(rows / 6);
   return (
-    <svg
-      viewBox={`0 0 ${W} ${H}`}
-      preserveAspectRatio="none"
-      className="h-full w-full"
-      role="img"
-      aria-label="Latency heatmap"
-    >
-      {data.bounds.map((_, i) =>
-        i % Math.ceil(rows / 6) === 0 ? (
-          <text
-            key={`y${String(data.bounds[i])}`}
-            x={left - 4}
-            y={H - bottom - i * cellH - cellH / 2}
-            textAnchor="end"
-            dominantBaseline="middle"
-            fontSize={10}
-            fill="currentColor"
-          >
-            {boundLabel(data.bounds, i)}
-          </text>
-        ) : null,
-      )}
-      {data.columns.flatMap((c) => {
-        const t = Date.parse(c.t);
-        const x0 = Math.max(left, x(t));
-        const w = Math.max(1, Math.min(W, x(t + stepMs)) - x0);
-        return c.counts.map((n, i) =>
-          n > 0 ? (
-            <rect
-              key={`${c.t}-${String(data.bounds[i])}`}
-              x={x0}
-              y={H - bottom - (i + 1) * cellH}
-              width={w}
-              height={cellH}
-              fill="#6366f1"
-              fillOpacity={0.15 + 0.85 * (Math.log1p(n) / Math.log1p(max))}
+    <div className="grid h-full grid-cols-[64px_1fr] grid-rows-[1fr_20px] text-[11px]">
+      <div className="relative">
+        {data.bounds.map((b, i) =>
+          i % every === 0 ? (
+            <span
+              key={String(b)}
+              className="absolute right-1.5 -translate-y-1/2 whitespace-nowrap"
+              style={{ top: `${100 - ((i + 0.5) / rows) * 100}%` }}
             >
-              <title>{`${formatLocal(t)} (${utcTitle(t)}): ${n.toLocaleString('en-US')} requests ${boundLabel(data.bounds, i)}`}</title>
-            </rect>
+              {boundLabel(data.bounds, i)}
+            </span>
           ) : null,
-        );
-      })}
-      {ticks.map((t) => (
-        <text key={t} x={x(t)} y={H - 4} fontSize={10} textAnchor="middle" fill="currentColor">
-          {tick(t)}
-        </text>
-      ))}
-    </svg>
+        )}
+      </div>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        preserveAspectRatio="none"
+        className="h-full w-full"
+        role="img"
+        aria-label="Latency heatmap (the table view lists every cell)"
+      >
+        {data.columns.flatMap((c) => {
+          const t = Date.parse(c.t);
+          const x0 = Math.max(0, x(t));
+          const w = Math.max(1, Math.min(W, x(t + stepMs)) - x0);
+          return c.counts.map((n, i) =>
+            n > 0 ? (
+              <rect
+                key={`${c.t}-${String(data.bounds[i])}`}
+                x={x0}
+                y={H - (i + 1) * cellH}
+                width={w}
+                height={cellH}
+                fill="#6366f1"
+                fillOpacity={0.15 + 0.85 * (Math.log1p(n) / Math.log1p(max))}
+              >
+                <title>{`${formatLocal(t)} (${utcTitle(t)}): ${n.toLocaleString('en-US')} requests ${boundLabel(data.bounds, i)}`}</title>
+              </rect>
+            ) : null,
+          );
+        })}
+      </svg>
+      <div />
+      <div className="relative">
+        {[0, 0.25, 0.5, 0.75, 1].map((f) => (
+          <span
+            key={f}
+            className="absolute top-1 whitespace-nowrap"
+            style={
+              f === 1 ? { right: 0 } : { left: `${f * 100}%`, transform: f === 0 ? undefined : 'translateX(-50%)' }
+            }
+          >
+            {tick(fromMs + f * (toMs - fromMs))}
+          </span>
+        ))}
+      </div>
+    </div>
   );
 }
 

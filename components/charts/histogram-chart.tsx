@@ -1,8 +1,9 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { type KeyboardEvent, useState } from 'react';
 import { tableClass } from './chart-frame';
 import { boundLabel, type HeatmapData } from './heatmap-chart';
+import { niceScale, useWidth } from './use-width';
 
 export interface HistogramBin {
   label: string;
@@ -20,33 +21,81 @@ export function histogramBins(data: HeatmapData): HistogramBin[] {
   return sums.map((count, i) => ({ label: boundLabel(data.bounds, i), count }));
 }
 
-export function HistogramChart({ bins }: { bins: HistogramBin[] }) {
+const M = { top: 10, right: 8, bottom: 22, left: 56 };
+
+/** Bars per latency bucket; hover or arrow keys show the exact count. */
+export function HistogramChart({ bins, height = 240 }: { bins: HistogramBin[]; height?: number }) {
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const [active, setActive] = useState<number | null>(null);
+  const w = Math.max(width - M.left - M.right, 10);
+  const h = height - M.top - M.bottom;
+  const { max, step } = niceScale(Math.max(...bins.map((b) => b.count)));
+  const bw = w / Math.max(bins.length, 1);
+  const y = (v: number) => M.top + h - (v / max) * h;
+  const every = Math.ceil(bins.length / Math.max(1, Math.floor(w / 70)));
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowRight') setActive((a) => Math.min(bins.length - 1, (a ?? -1) + 1));
+    else if (e.key === 'ArrowLeft') setActive((a) => Math.max(0, (a ?? bins.length) - 1));
+    else if (e.key === 'Escape') setActive(null);
+    else return;
+    e.preventDefault();
+  };
+  const bin = active === null ? null : bins[active];
   return (
-    <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 240 }}>
-      <BarChart data={bins} margin={{ top: 10, right: 12, bottom: 0, left: 4 }} accessibilityLayer>
-        <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
-        <XAxis
-          dataKey="label"
-          tick={{ fill: 'currentColor', fontSize: 10 }}
-          stroke="currentColor"
-          strokeOpacity={0.3}
-          interval="preserveStartEnd"
-        />
-        <YAxis
-          tick={{ fill: 'currentColor', fontSize: 11 }}
-          stroke="currentColor"
-          strokeOpacity={0.3}
-          width={56}
-          allowDecimals={false}
-        />
-        <Tooltip
-          isAnimationActive={false}
-          formatter={(v) => [`${Number(v).toLocaleString('en-US')} requests`, 'Count']}
-          contentStyle={{ fontSize: 12 }}
-        />
-        <Bar dataKey="count" name="Requests" fill="#6366f1" isAnimationActive={false} />
-      </BarChart>
-    </ResponsiveContainer>
+    <div ref={ref} className="relative h-full w-full">
+      <svg
+        width={width}
+        height={height}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the arrow keys walk the bars (the table view has them all)
+        tabIndex={0}
+        role="img"
+        aria-label="Requests per latency bucket; arrow keys step through the buckets"
+        className="block focus-visible:outline-2 focus-visible:outline-indigo-500"
+        onKeyDown={onKey}
+        onBlur={() => setActive(null)}
+        onMouseLeave={() => setActive(null)}
+        onMouseMove={(e) => {
+          const i = Math.floor((e.clientX - e.currentTarget.getBoundingClientRect().left - M.left) / bw);
+          setActive(i >= 0 && i < bins.length ? i : null);
+        }}
+      >
+        {Array.from({ length: Math.round(max / step) + 1 }, (_, i) => i * step).map((v) => (
+          <g key={v}>
+            <line x1={M.left} x2={M.left + w} y1={y(v)} y2={y(v)} stroke="currentColor" strokeOpacity={0.15} />
+            <text x={M.left - 6} y={y(v)} textAnchor="end" dominantBaseline="middle" fontSize={11} fill="currentColor">
+              {v.toLocaleString('en-US')}
+            </text>
+          </g>
+        ))}
+        {bins.map((b, i) => (
+          <g key={b.label}>
+            <rect
+              x={M.left + i * bw + 1}
+              y={y(b.count)}
+              width={Math.max(bw - 2, 1)}
+              height={M.top + h - y(b.count)}
+              fill="#6366f1"
+              fillOpacity={active === i ? 1 : 0.8}
+            />
+            {i % every === 0 ? (
+              <text x={M.left + i * bw + bw / 2} y={height - 6} fontSize={10} textAnchor="middle" fill="currentColor">
+                {b.label}
+              </text>
+            ) : null}
+          </g>
+        ))}
+      </svg>
+      {bin && active !== null ? (
+        <div
+          role="status"
+          className="pointer-events-none absolute top-2 z-10 rounded-md border border-slate-200 bg-white px-3 py-2 text-xs text-slate-900 shadow-md dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+          style={{ left: Math.min(M.left + active * bw, width - 160) }}
+        >
+          <div className="font-medium">{bin.label}</div>
+          <div className="tabular-nums">{bin.count.toLocaleString('en-US')} requests</div>
+        </div>
+      ) : null}
+    </div>
   );
 }
 

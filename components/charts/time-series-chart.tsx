@@ -1,19 +1,13 @@
 'use client';
 
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  type TooltipContentProps,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { type KeyboardEvent, useState } from 'react';
 import { formatLocal, utcTitle } from '@/components/dashboard/format';
 import { tableClass } from './chart-frame';
 import { type ReleaseMarker, timeTick, tooltipTime } from './time-axis';
+import { niceScale, useWidth } from './use-width';
+
+// Lines over time in plain SVG (a charting library would double the dashboard's JavaScript): axes,
+// release markers, a crosshair tooltip with exact values that follows the mouse or the arrow keys.
 
 export interface LineSpec {
   key: string;
@@ -23,7 +17,8 @@ export interface LineSpec {
 
 export type TimeRow = { t: number } & Record<string, number | null>;
 
-/** Lines over time with release markers; values formatted by `format` (units included). */
+const M = { top: 14, right: 12, bottom: 22, left: 64 };
+
 export function TimeSeriesChart({
   rows,
   lines,
@@ -32,6 +27,7 @@ export function TimeSeriesChart({
   fromMs,
   toMs,
   releases = [],
+  height = 240,
 }: {
   rows: TimeRow[];
   lines: LineSpec[];
@@ -40,86 +36,140 @@ export function TimeSeriesChart({
   fromMs: number;
   toMs: number;
   releases?: ReleaseMarker[];
+  height?: number;
 }) {
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const [active, setActive] = useState<number | null>(null);
+  const w = Math.max(width - M.left - M.right, 10);
+  const h = height - M.top - M.bottom;
+  let top = 0;
+  for (const r of rows) for (const l of lines) if ((r[l.key] ?? 0) > top) top = r[l.key] as number;
+  const { max, step } = niceScale(top);
+  const x = (t: number) => M.left + ((t - fromMs) / (toMs - fromMs)) * w;
+  const y = (v: number) => M.top + h - (v / max) * h;
   const tick = timeTick(toMs - fromMs);
+  const xTicks = Math.max(2, Math.floor(w / 110));
+  const yTicks = Array.from({ length: Math.round(max / step) + 1 }, (_, i) => i * step);
+
+  const path = (key: string) => {
+    let d = '';
+    let pen = false;
+    for (const r of rows) {
+      const v = r[key];
+      if (v === null || v === undefined || r.t < fromMs || r.t > toMs) {
+        pen = false;
+        continue;
+      }
+      d += `${pen ? 'L' : 'M'}${x(r.t).toFixed(1)},${y(v).toFixed(1)}`;
+      pen = true;
+    }
+    return d;
+  };
+
+  const pick = (clientX: number, rect: DOMRect) => {
+    if (rows.length === 0) return;
+    const t = fromMs + ((clientX - rect.left - M.left) / w) * (toMs - fromMs);
+    let best = 0;
+    for (let i = 1; i < rows.length; i++) if (Math.abs(rows[i].t - t) < Math.abs(rows[best].t - t)) best = i;
+    setActive(best);
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (rows.length === 0) return;
+    if (e.key === 'ArrowRight') setActive((a) => Math.min(rows.length - 1, (a ?? -1) + 1));
+    else if (e.key === 'ArrowLeft') setActive((a) => Math.max(0, (a ?? rows.length) - 1));
+    else if (e.key === 'Escape') setActive(null);
+    else return;
+    e.preventDefault();
+  };
+  const row = active === null ? null : rows[active];
+  const fmt = exact ?? format;
+
   return (
-    <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 240 }}>
-      <LineChart data={rows} margin={{ top: 14, right: 12, bottom: 0, left: 4 }} accessibilityLayer>
-        <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
-        <XAxis
-          dataKey="t"
-          type="number"
-          scale="time"
-          domain={[fromMs, toMs]}
-          tickFormatter={tick}
-          tick={{ fill: 'currentColor', fontSize: 11 }}
-          stroke="currentColor"
-          strokeOpacity={0.3}
-          minTickGap={40}
-        />
-        <YAxis
-          tickFormatter={format}
-          tick={{ fill: 'currentColor', fontSize: 11 }}
-          stroke="currentColor"
-          strokeOpacity={0.3}
-          width={64}
-        />
-        <Tooltip
-          content={(p) => (
-            <TimeTooltip {...(p as TooltipContentProps<number, string>)} lines={lines} format={exact ?? format} />
-          )}
-          isAnimationActive={false}
-        />
+    <div ref={ref} className="relative h-full w-full">
+      <svg
+        width={width}
+        height={height}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the arrow keys walk the points (the table view has them all)
+        tabIndex={0}
+        role="img"
+        aria-label={`${lines.map((l) => l.name).join(', ')} over time; arrow keys step through the points`}
+        className="block focus-visible:outline-2 focus-visible:outline-indigo-500"
+        onMouseMove={(e) => pick(e.clientX, e.currentTarget.getBoundingClientRect())}
+        onMouseLeave={() => setActive(null)}
+        onKeyDown={onKey}
+        onBlur={() => setActive(null)}
+      >
+        {yTicks.map((v) => (
+          <g key={v}>
+            <line x1={M.left} x2={M.left + w} y1={y(v)} y2={y(v)} stroke="currentColor" strokeOpacity={0.15} />
+            <text x={M.left - 6} y={y(v)} textAnchor="end" dominantBaseline="middle" fontSize={11} fill="currentColor">
+              {format(v)}
+            </text>
+          </g>
+        ))}
+        {Array.from({ length: xTicks + 1 }, (_, i) => fromMs + (i / xTicks) * (toMs - fromMs)).map((t, i) => (
+          <text
+            key={t}
+            x={x(t)}
+            y={height - 6}
+            fontSize={11}
+            fill="currentColor"
+            textAnchor={i === 0 ? 'start' : i === xTicks ? 'end' : 'middle'}
+          >
+            {tick(t)}
+          </text>
+        ))}
         {releases
           .filter((r) => r.atMs >= fromMs && r.atMs <= toMs)
           .map((r) => (
-            <ReferenceLine
-              key={r.release}
-              x={r.atMs}
-              stroke="#f59e0b"
-              strokeDasharray="4 3"
-              label={{ value: r.release, position: 'insideTopLeft', fill: '#d97706', fontSize: 10 }}
-            />
+            <g key={r.release}>
+              <line x1={x(r.atMs)} x2={x(r.atMs)} y1={M.top} y2={M.top + h} stroke="#f59e0b" strokeDasharray="4 3" />
+              <text x={x(r.atMs) + 3} y={M.top + 8} fontSize={10} fill="#d97706">
+                {r.release}
+              </text>
+            </g>
           ))}
         {lines.map((l) => (
-          <Line
+          <path
             key={l.key}
-            dataKey={l.key}
-            name={l.name}
+            d={path(l.key)}
+            fill="none"
             stroke={l.color}
-            dot={false}
             strokeWidth={1.75}
-            isAnimationActive={false}
-            connectNulls={false}
+            strokeLinejoin="round"
+            data-line={l.key}
           />
         ))}
-      </LineChart>
-    </ResponsiveContainer>
-  );
-}
-
-function TimeTooltip({
-  active,
-  payload,
-  label,
-  lines,
-  format,
-}: TooltipContentProps<number, string> & { lines: LineSpec[]; format: (v: number) => string }) {
-  if (!active || !payload?.length) return null;
-  const row = payload[0].payload as TimeRow;
-  return (
-    <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow-md dark:border-slate-700 dark:bg-slate-900">
-      <div className="mb-1 font-medium">{tooltipTime(Number(label))}</div>
-      {lines.map((l) => (
-        <div key={l.key} className="flex justify-between gap-4">
-          <span style={{ color: l.color }}>{l.name}</span>
-          <span className="tabular-nums">
-            {row[l.key] === null || row[l.key] === undefined ? '–' : format(row[l.key] as number)}
-          </span>
+        {row ? (
+          <g>
+            <line x1={x(row.t)} x2={x(row.t)} y1={M.top} y2={M.top + h} stroke="currentColor" strokeOpacity={0.4} />
+            {lines.map((l) =>
+              row[l.key] === null || row[l.key] === undefined ? null : (
+                <circle key={l.key} cx={x(row.t)} cy={y(row[l.key] as number)} r={3} fill={l.color} />
+              ),
+            )}
+          </g>
+        ) : null}
+      </svg>
+      {row ? (
+        <div
+          role="status"
+          className="pointer-events-none absolute top-2 z-10 rounded-md border border-slate-200 bg-white px-3 py-2 text-xs text-slate-900 shadow-md dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+          style={x(row.t) > width / 2 ? { right: width - x(row.t) + 8 } : { left: x(row.t) + 8 }}
+        >
+          <div className="mb-1 font-medium whitespace-nowrap">{tooltipTime(row.t)}</div>
+          {lines.map((l) => (
+            <div key={l.key} className="flex justify-between gap-4">
+              <span style={{ color: l.color }}>{l.name}</span>
+              <span className="tabular-nums">
+                {row[l.key] === null || row[l.key] === undefined ? '–' : fmt(row[l.key] as number)}
+              </span>
+            </div>
+          ))}
+          {typeof row.count === 'number' ? (
+            <div className="mt-1 text-slate-500">n = {row.count.toLocaleString('en-US')}</div>
+          ) : null}
         </div>
-      ))}
-      {typeof row.count === 'number' ? (
-        <div className="mt-1 text-slate-500">n = {row.count.toLocaleString('en-US')}</div>
       ) : null}
     </div>
   );

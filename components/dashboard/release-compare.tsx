@@ -1,7 +1,7 @@
 'use client';
 
 import type { MetricComparison } from '@/lib/analytics/verdict-stats';
-import { formatDelta, formatMs, formatPercent, formatRate } from './format';
+import { formatDelta, formatLocal, formatMs, formatPercent, formatRate } from './format';
 import { type ReadScope, useVerdictQuery } from './queries';
 import { QueryGate, Skeleton } from './states';
 
@@ -12,6 +12,10 @@ const LABEL: Record<MetricComparison['metric'], string> = {
   errorRate: 'Error rate',
   throughput: 'Throughput',
 };
+
+function window(r: { from: string; to: string }): string {
+  return `${formatLocal(r.from)} – ${formatLocal(r.to)}`;
+}
 
 function value(m: MetricComparison, v: number | null): string {
   if (v === null) return '–';
@@ -60,8 +64,9 @@ export function ReleaseCompare({
               </span>
             </h2>
             <p className="mb-2 text-xs text-slate-500">
-              Over {new Date(v.from).toLocaleString()} – {new Date(v.to).toLocaleString()}; a delta counts when its 95%
-              interval excludes zero; quantiles need ≥ 10 expected requests above them in both releases.
+              {v.candidate.release} over {window(v.candidate)}
+              {v.baseline ? `; ${v.baseline.release} over ${window(v.baseline)}` : ''}. A delta counts when its 95%
+              interval excludes zero; quantiles need at least 10 expected requests above them in both releases.
             </p>
             <table className="w-full text-sm" data-testid="verdict-table">
               <thead className="text-left text-xs text-slate-500">

@@ -107,7 +107,7 @@ export function ServiceTable({
               width={56}
               color="#f59e0b"
             />
-            {r.queueLatest.toLocaleString('en-US')}
+            {r.queueLatest.toLocaleString('en-US', { maximumFractionDigits: 1 })}
           </span>
         ),
     },

@@ -66,7 +66,11 @@ export function SortableTable<R>({
         </thead>
         <tbody>
           {sorted.map((r) => (
-            <tr key={rowKey(r)} className={`border-t border-slate-100 dark:border-slate-800 ${rowClass?.(r) ?? ''}`}>
+            <tr
+              key={rowKey(r)}
+              data-key={rowKey(r)}
+              className={`border-t border-slate-100 dark:border-slate-800 ${rowClass?.(r) ?? ''}`}
+            >
               {columns.map((c) => (
                 <td
                   key={c.key}
