@@ -15,7 +15,7 @@ function sql(union: string, limitParam: number): string {
 WITH r AS MATERIALIZED (${union})
 SELECT encode(i, 'hex') AS "traceId", max(d) AS "durationMs", (extract(epoch FROM max(bucket)) * 1000)::float8 AS "atMs"
 FROM (SELECT i, d, bucket FROM r, unnest(r.slow_trace_ids, r.slow_durations) AS u(i, d)) s
-GROUP BY i ORDER BY 3 DESC LIMIT $${limitParam}`;
+GROUP BY i ORDER BY 2 DESC, 1 LIMIT $${limitParam}`;
 }
 
 function failedSql(union: string, limitParam: number): string {
