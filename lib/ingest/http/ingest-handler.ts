@@ -1,0 +1,103 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { bearerToken, verifyIngestKey } from '../../auth/keys';
+import { config } from '../../config';
+import { TokenBuckets } from '../../feedback/http/token-buckets';
+import type { FastContext } from '../../http/fast-route';
+import { metrics } from '../../metrics';
+import { decodeMetrics, decodeTraces, type OtlpContentType } from '../otlp';
+import type { Decoded } from '../rows';
+import { enqueueMetricPoints, enqueueSpans, QueueFullError, WriteUnavailableError } from '../writer';
+import { sendExportResponse, sendStatus, type Signal } from './otlp-responses';
+import { readBody } from './read-body';
+
+// POST /v1/traces and /v1/metrics (OTLP/HTTP). Order: authenticate, check the media type and encoding,
+// rate-limit, read the body under the cap, decode, queue for the group commit, answer after COMMIT.
+
+const MEDIA_TYPES: Record<string, OtlpContentType> = {
+  'application/x-protobuf': 'protobuf',
+  'application/protobuf': 'protobuf',
+  'application/json': 'json',
+};
+
+export function contentTypeOf(header: string | undefined): OtlpContentType | null {
+  const media = (header ?? '').split(';')[0].trim().toLowerCase();
+  return MEDIA_TYPES[media] ?? null;
+}
+
+/** null: not an encoding we accept (415). */
+export function isGzipped(header: string | undefined): boolean | null {
+  const enc = (header ?? '').trim().toLowerCase();
+  if (enc === '' || enc === 'identity') return false;
+  return enc === 'gzip' || enc === 'x-gzip' ? true : null;
+}
+
+const holder = globalThis as typeof globalThis & { __tailwatchIngestBuckets?: TokenBuckets };
+function buckets(): TokenBuckets {
+  const c = config();
+  holder.__tailwatchIngestBuckets ??= new TokenBuckets(
+    c.TAILWATCH_INGEST_RATE_PER_KEY * 60,
+    c.TAILWATCH_INGEST_BURST_PER_KEY,
+  );
+  return holder.__tailwatchIngestBuckets;
+}
+
+type Store = (projectId: number, rows: never[]) => Promise<unknown>;
+const SIGNALS: Record<
+  Signal,
+  { decode: (b: Buffer, t: OtlpContentType) => Decoded<unknown>; store: Store; label: string }
+> = {
+  traces: { decode: decodeTraces, store: enqueueSpans as Store, label: 'spans' },
+  metrics: { decode: decodeMetrics, store: enqueueMetricPoints as Store, label: 'metrics' },
+};
+
+export function ingestHandler(signal: Signal) {
+  const { decode, store, label } = SIGNALS[signal];
+  return async (req: IncomingMessage, res: ServerResponse, ctx: FastContext): Promise<void> => {
+    const type = contentTypeOf(req.headers['content-type']);
+    const secret = bearerToken(req.headers.authorization);
+    let key: Awaited<ReturnType<typeof verifyIngestKey>> = null;
+    try {
+      key = secret ? await verifyIngestKey(secret) : null;
+    } catch (err) {
+      ctx.log.warn({ err }, 'ingest key check failed');
+      return sendStatus(res, 503, type, 'Database unavailable', { 'retry-after': '5' });
+    }
+    if (!key) return sendStatus(res, 401, type, 'Missing, unknown or revoked ingest key');
+    if (!type) return sendStatus(res, 415, null, 'Content-Type must be application/x-protobuf or application/json');
+    const gzipped = isGzipped(req.headers['content-encoding'] as string | undefined);
+    if (gzipped === null) return sendStatus(res, 415, type, 'Content-Encoding must be gzip or none');
+    const decision = buckets().take(key.keyId, Date.now());
+    if (!decision.allowed) {
+      return sendStatus(res, 429, type, 'Rate limit exceeded for this key', {
+        'retry-after': String(decision.retryAfterSeconds),
+      });
+    }
+    const cap = config().TAILWATCH_MAX_BODY_BYTES;
+    const body = await readBody(req, cap, gzipped);
+    if (!body.ok) {
+      if (body.reason === 'aborted') return void res.destroy();
+      if (body.reason === 'bad_gzip') return sendStatus(res, 400, type, 'Body is not valid gzip');
+      return sendStatus(res, 413, type, `Body larger than ${cap} bytes (after decompression)`, { connection: 'close' });
+    }
+    let decoded: Decoded<unknown>;
+    try {
+      decoded = decode(body.body, type);
+    } catch (err) {
+      // OtlpDecodeError, or anything else a hostile body provokes: bad input is never a 5xx.
+      return sendStatus(res, 400, type, err instanceof Error ? err.message : 'Undecodable body');
+    }
+    const counter = metrics().ingestItems;
+    if (decoded.rejected > 0) counter.inc({ signal: label, outcome: 'rejected' }, decoded.rejected);
+    if (decoded.rows.length > 0) {
+      try {
+        await store(key.projectId, decoded.rows as never[]);
+      } catch (err) {
+        if (err instanceof QueueFullError || err instanceof WriteUnavailableError) {
+          return sendStatus(res, 503, type, err.message, { 'retry-after': String(err.retryAfterSeconds) });
+        }
+        throw err;
+      }
+    }
+    sendExportResponse(res, type, signal, decoded.rejected, decoded.errorMessage);
+  };
+}
