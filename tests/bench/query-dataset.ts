@@ -74,14 +74,6 @@ FROM scalars s LEFT JOIN sketches k USING (project_id, service, b, environment, 
 
 const DAY_MS = 86_400_000;
 
-/** Recomputes every rollup tier of a project from its raw spans (the tiers must be empty). */
-export async function rollUpAll(client: pg.ClientBase, projectId: number): Promise<void> {
-  const range = [projectId, new Date(0), new Date(8_000_000_000_000)];
-  await client.query(MINUTE_FROM_SPANS, range);
-  await client.query(coarser('hour', 'minute'), range);
-  await client.query(coarser('day', 'hour'), range);
-}
-
 /** Generates the spans of one day and rolls them up into every tier (session time zone must be UTC). */
 export async function buildDay(client: pg.ClientBase, shape: DatasetShape, day: number): Promise<void> {
   const dayStart = new Date(shape.startMs + day * DAY_MS);
