@@ -17,8 +17,8 @@ import { nodeMergeStats } from './query-node-merge';
 
 const DAY_MS = 86_400_000;
 const SPANS_PER_DAY = Number(process.env.BENCH_SPANS_PER_DAY ?? 3_000_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 20);
-const BASELINE_RUNS = Number(process.env.BENCH_BASELINE_RUNS ?? 5);
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 20));
+const BASELINE_RUNS = Math.max(1, Number(process.env.BENCH_BASELINE_RUNS ?? 5));
 const TARGET_MS = { '24h': 150, '7d': 300 } as const;
 
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(0.95 * xs.length) - 1)];
