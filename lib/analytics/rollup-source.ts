@@ -31,7 +31,8 @@ export function rollupUnion(
   let shardPredicate = '';
   if (shard) {
     values.push(shard.count, shard.index);
-    shardPredicate = ` AND abs(hashtext(route)) % $${values.length - 1} = $${values.length}`;
+    // Not abs(): hashtext may return -2^31, whose abs overflows int4.
+    shardPredicate = ` AND (hashtext(route) % $${values.length - 1} + $${values.length - 1}) % $${values.length - 1} = $${values.length}`;
   }
   const parts: string[] = [];
   for (const tier of ['day', 'hour', 'minute'] as const) {
