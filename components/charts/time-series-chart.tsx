@@ -121,10 +121,11 @@ export function TimeSeriesChart({
         ))}
         {releases
           .filter((r) => r.atMs >= fromMs && r.atMs <= toMs)
-          .map((r) => (
+          .map((r, i) => (
             <g key={r.release}>
               <line x1={x(r.atMs)} x2={x(r.atMs)} y1={M.top} y2={M.top + h} stroke="#f59e0b" strokeDasharray="4 3" />
-              <text x={x(r.atMs) + 3} y={M.top + 8} fontSize={10} fill="#d97706">
+              {/* Staggered: releases deployed close together must not print over each other. */}
+              <text x={x(r.atMs) + 3} y={M.top + 8 + (i % 3) * 11} fontSize={10} fill="#d97706">
                 {r.release}
               </text>
             </g>

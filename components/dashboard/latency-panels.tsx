@@ -154,13 +154,15 @@ export function QueueDepthChart({ projectId, scope, step, refetchMs, releases }:
           }
         });
         const rows = [...byT.values()].sort((a, b) => a.t - b.t);
-        const unit = m.series[0]?.unit ?? '';
+        // UCUM annotations such as {message} are names, not units: leave them to the subtitle.
+        const rawUnit = m.series[0]?.unit ?? '';
+        const unit = /^\{.*\}$/.test(rawUnit) ? '' : rawUnit;
         const fmt = (v: number) => `${Number(v.toFixed(2)).toLocaleString('en-US')}${unit ? ` ${unit}` : ''}`;
         return (
           <ChartFrame
             name="queue-depth"
             title="Queue depth"
-            subtitle={`gauge ${QUEUE_METRIC}: last value per step`}
+            subtitle={`gauge ${QUEUE_METRIC}${rawUnit ? ` (${rawUnit.replace(/[{}]/g, '')})` : ''}: last value per step`}
             hasData={rows.length > 0}
             empty={`No ${QUEUE_METRIC} gauge reported by this service in the range.`}
             chart={

@@ -100,8 +100,9 @@ function ServiceRows(props: {
   const scopes = useMemo(() => list.map((s) => ({ ...scope, service: s.service })), [list, scope]);
   const sparkStep = stepFor(scope, 30);
   const series = useSeriesQueries(projectId, scopes, sparkStep, refetchMs);
-  const wholeRange = Math.ceil((scope.toMs - scope.fromMs) / 60_000) * 60;
-  const heatmaps = useHeatmapQueries(projectId, scopes, wholeRange, refetchMs);
+  // Apdex from the heatmap at the sparkline's step (the range widens to whole steps, at most one step
+  // on each side): one step of the whole range would widen to whole days.
+  const heatmaps = useHeatmapQueries(projectId, scopes, sparkStep, refetchMs);
   const queue = useMetricSeriesQuery(projectId, scope, QUEUE_METRIC, sparkStep, refetchMs);
   // The newest release per service (releases are listed newest first) against the one before it.
   const releases = useReleasesQuery(

@@ -1,7 +1,7 @@
 'use client';
 
 import type { MetricComparison } from '@/lib/analytics/verdict-stats';
-import { formatDelta, formatLocal, formatMs, formatPercent, formatRate } from './format';
+import { formatDelta, formatLocal, formatMs, formatPercent } from './format';
 import { type ReadScope, useVerdictQuery } from './queries';
 import { QueryGate, Skeleton } from './states';
 
@@ -21,7 +21,8 @@ function value(m: MetricComparison, v: number | null): string {
   if (v === null) return '–';
   if (m.unit === 'ms') return formatMs(v);
   if (m.unit === 'ratio') return formatPercent(v, 3);
-  return formatRate(v);
+  // One unit across a row: a CI spanning zero must not switch between req/s and req/min.
+  return `${v.toFixed(Math.abs(v) < 1 ? 3 : 1)} req/s`;
 }
 
 const BADGE: Record<string, string> = {

@@ -86,7 +86,7 @@ export function ServiceTable({
       align: 'right',
       sort: (r) => r.apdex,
       cell: (r) => (
-        <span title="(satisfied + tolerating/2) / requests, from the latency buckets">
+        <span title="(satisfied + tolerating/2) / requests, from the latency buckets of the range widened to whole chart steps">
           {r.apdex === null ? '–' : r.apdex.toFixed(2)}
         </span>
       ),

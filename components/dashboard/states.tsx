@@ -43,7 +43,8 @@ export function EmptyState({ projectId, what = 'requests' }: { projectId: number
   useEffect(() => setOrigin(window.location.origin), []);
   const snippet = [
     `OTEL_EXPORTER_OTLP_ENDPOINT=${origin}`,
-    'OTEL_EXPORTER_OTLP_HEADERS="Authorization=Bearer <your tw_ingest_ key>"',
+    // The spec's header list is URL-encoded: the space after Bearer is %20.
+    'OTEL_EXPORTER_OTLP_HEADERS="Authorization=Bearer%20<your tw_ingest_ key>"',
     'OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf',
     'OTEL_SERVICE_NAME=checkout-api',
     'OTEL_RESOURCE_ATTRIBUTES="service.version=1.4.2,deployment.environment.name=production"',

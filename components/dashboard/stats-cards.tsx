@@ -39,7 +39,7 @@ export function StatsCards({ stats, perceived }: { stats: StatsResponse; perceiv
       </Card>
       {(['p50', 'p95', 'p99'] as const).map((p) => (
         <Card key={p} label={p} testId={`stat-${p}`}>
-          <PercentileValue name={p} value={stats[p]} count={stats.count} />
+          <PercentileValue name={p} value={stats[p]} count={stats.count} align="start" />
         </Card>
       ))}
       <Card label="Perceived score" testId="stat-perceived">

@@ -31,9 +31,10 @@ describe('dashboard view in the URL', () => {
     expect(new Date(r.toMs).toISOString()).toBe('2026-11-28T10:31:00.000Z');
     expect(r.toMs - r.fromMs).toBe(3_600_000);
   });
-  it('picks whole-minute steps of about 120 points', () => {
+  it('picks whole-minute steps of about 120 points, whole hours past 6 h', () => {
     expect(stepFor({ fromMs: 0, toMs: 15 * 60_000 })).toBe(60);
-    expect(stepFor({ fromMs: 0, toMs: 86_400_000 })).toBe(900);
+    expect(stepFor({ fromMs: 0, toMs: 6 * 3_600_000 })).toBe(300);
+    expect(stepFor({ fromMs: 0, toMs: 86_400_000 })).toBe(3600);
     expect(stepFor({ fromMs: 0, toMs: 30 * 86_400_000 })).toBe(21600);
   });
 });

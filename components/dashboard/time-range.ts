@@ -85,10 +85,18 @@ export function resolveRange(view: DashboardView, nowMs: number): ResolvedRange 
 
 const FRIENDLY_STEPS_S = [60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
 
-/** Chart step in seconds: about `points` steps over the range, in whole minutes (API minimum 60 s). */
+const HOUR_TIER_FROM_MS = 6 * 3_600_000;
+
+/**
+ * Chart step in seconds: about `points` steps over the range, in whole minutes (API minimum 60 s). Past
+ * 6 h the step is at least an hour: sub-hour steps must merge every minute rollup of the range (24 h at
+ * 15 min costs ~1 s on the benchmark dataset, at 1 h ~0.1 s; see docs/architecture.md, Queries).
+ */
 export function stepFor(range: ResolvedRange, points = 120): number {
-  const wanted = (range.toMs - range.fromMs) / points / 1000;
-  return FRIENDLY_STEPS_S.find((s) => s >= wanted) ?? Math.ceil(wanted / 86400) * 86400;
+  const rangeMs = range.toMs - range.fromMs;
+  const wanted = rangeMs / points / 1000;
+  const step = FRIENDLY_STEPS_S.find((s) => s >= wanted) ?? Math.ceil(wanted / 86400) * 86400;
+  return rangeMs > HOUR_TIER_FROM_MS ? Math.max(step, 3600) : step;
 }
 
 export function refreshMs(key: RefreshKey): number {
