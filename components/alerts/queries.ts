@@ -24,6 +24,7 @@ export const alertKeys = {
 
 // States change every 30 s (the evaluator's period): refresh on that rhythm while a page is open.
 const LIVE_MS = 30_000;
+const FIRST_LOOK_MS = 5_000;
 
 export function useAlertRulesQuery(projectId: number) {
   return useQuery({
@@ -41,7 +42,8 @@ export function useAlertRuleQuery(projectId: number, ruleId: string) {
       requestJson<{ rule: RuleJson; states: RuleStateJson[] }>(
         projectUrl(`/api/v1/alert-rules/${encodeURIComponent(ruleId)}`, projectId),
       ),
-    refetchInterval: LIVE_MS,
+    // A rule just saved has no state until its first evaluation: look sooner than the usual rhythm.
+    refetchInterval: (query) => (query.state.data && query.state.data.states.length === 0 ? FIRST_LOOK_MS : LIVE_MS),
   });
 }
 
@@ -53,7 +55,7 @@ export function useAlertHistoryQuery(projectId: number, ruleId?: string) {
         projectUrl('/api/v1/alert-rules/history', projectId, { rule: ruleId, limit: '100' }),
       ),
     select: (data) => data.events,
-    refetchInterval: LIVE_MS,
+    refetchInterval: (query) => (query.state.data && query.state.data.events.length === 0 ? FIRST_LOOK_MS : LIVE_MS),
   });
 }
 

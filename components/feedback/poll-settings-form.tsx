@@ -4,8 +4,9 @@ import type { ReactNode } from 'react';
 import type { PollSettings, PollTextsInput } from '@/lib/feedback/poll-config/poll-settings';
 import { DEFAULT_TEXTS } from '@/widget/src/texts';
 
-const input =
-  'w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-blue-500 focus:outline-none focus:ring-1 focus:ring-blue-500 dark:border-slate-700 dark:bg-slate-900';
+const box =
+  'rounded border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-blue-500 focus:outline-none focus:ring-1 focus:ring-blue-500 dark:border-slate-700 dark:bg-slate-900';
+const input = `w-full ${box}`;
 
 function Field({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ReactNode }) {
   return (
@@ -107,7 +108,7 @@ export function PollSettingsForm({ value, onChange }: { value: PollSettings; onC
             type="number"
             min={1}
             max={1000}
-            className={`${input} w-20`}
+            className={`${box} w-20`}
             value={value.pageViews}
             onChange={(e) => set('pageViews', Math.max(1, Math.round(number(e.target.value, 5))))}
           />
@@ -126,7 +127,7 @@ export function PollSettingsForm({ value, onChange }: { value: PollSettings; onC
             type="number"
             min={50}
             max={60000}
-            className={`${input} w-24`}
+            className={`${box} w-24`}
             value={value.slowMs}
             onChange={(e) => set('slowMs', Math.min(60_000, Math.max(50, Math.round(number(e.target.value, 1000)))))}
           />
@@ -137,7 +138,7 @@ export function PollSettingsForm({ value, onChange }: { value: PollSettings; onC
             min={0}
             max={100}
             step={0.5}
-            className={`${input} w-20`}
+            className={`${box} w-20`}
             value={Math.round(value.controlRate * 1000) / 10}
             onChange={(e) => set('controlRate', Math.min(1, Math.max(0, number(e.target.value, 2) / 100)))}
           />

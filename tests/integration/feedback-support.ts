@@ -17,8 +17,9 @@ export async function createWidgetProject(
   pool: pg.Pool,
   allowedOrigins: string[],
   name = 'Shop',
+  ownerUserId?: string,
 ): Promise<WidgetProject> {
-  const project = await createProject({ name, allowedOrigins }, pool);
+  const project = await createProject({ name, allowedOrigins, ownerUserId }, pool);
   return { projectId: project.projectId, publicKey: project.publicKey };
 }
 

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { AlertRuleDetail } from '@/components/alerts/alert-rule-detail';
+import { QueryClientGuard } from '@/components/dashboard/query-client-guard';
 
 export const metadata = { title: 'Alert rule · Tailwatch' };
 
@@ -7,5 +8,9 @@ export default async function Page({ params }: { params: Promise<{ projectId: st
   const { projectId: raw, ruleId } = await params;
   const projectId = Number(raw);
   if (!Number.isSafeInteger(projectId) || projectId <= 0) notFound();
-  return <AlertRuleDetail projectId={projectId} ruleId={ruleId} />;
+  return (
+    <QueryClientGuard>
+      <AlertRuleDetail projectId={projectId} ruleId={ruleId} />
+    </QueryClientGuard>
+  );
 }

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { WebhookEndpointDetail } from '@/components/webhooks/webhook-endpoint-detail';
+import { QueryClientGuard } from '@/components/dashboard/query-client-guard';
 
 export const metadata = { title: 'Webhook endpoint · Tailwatch' };
 
@@ -7,5 +8,9 @@ export default async function Page({ params }: { params: Promise<{ projectId: st
   const { projectId: raw, endpointId } = await params;
   const projectId = Number(raw);
   if (!Number.isSafeInteger(projectId) || projectId <= 0) notFound();
-  return <WebhookEndpointDetail projectId={projectId} endpointId={endpointId} />;
+  return (
+    <QueryClientGuard>
+      <WebhookEndpointDetail projectId={projectId} endpointId={endpointId} />
+    </QueryClientGuard>
+  );
 }
