@@ -60,6 +60,7 @@ async function main() {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const pool = new pg.Pool({ connectionString: url.toString(), max: 4, options: '-c timezone=UTC' });
+  pool.on('error', () => {}); // DROP DATABASE ... WITH (FORCE) ends connections still closing
   try {
     const endOfData = Math.floor(Date.now() / DAY_MS) * DAY_MS;
     const shape: DatasetShape = {
