@@ -32,3 +32,15 @@ export function useSavePollConfigMutation(projectId: number) {
     onSuccess: () => client.invalidateQueries({ queryKey: feedbackKeys.pollConfig(projectId) }),
   });
 }
+
+export function useSaveAllowedOriginsMutation(projectId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (allowedOrigins: string[]) =>
+      requestJson<{ allowedOrigins: string[] }>('/api/v1/poll-config/allowed-origins', {
+        method: 'PUT',
+        json: { project: projectId, allowedOrigins },
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: feedbackKeys.pollConfig(projectId) }),
+  });
+}

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import type { PollSettings } from '@/lib/feedback/poll-config/poll-settings';
+import { AllowedOriginsForm } from './allowed-origins-form';
 import { EmbedSnippet } from './embed-snippet';
 import { useSavePollConfigMutation } from './mutations';
 import { PollSettingsForm } from './poll-settings-form';
@@ -70,7 +71,10 @@ export function PollSettingsPage({ projectId }: { projectId: number }) {
               <WidgetPreview publicKey={publicKey ?? 'preview'} settings={draft} />
             </Section>
             <Section title="Embed">
-              <EmbedSnippet publicKey={publicKey} allowedOrigins={config.data?.allowedOrigins ?? []} />
+              <div className="flex flex-col gap-4">
+                <EmbedSnippet publicKey={publicKey} allowedOrigins={config.data?.allowedOrigins ?? []} />
+                {config.data && <AllowedOriginsForm projectId={projectId} saved={config.data.allowedOrigins} />}
+              </div>
             </Section>
           </div>
         </div>

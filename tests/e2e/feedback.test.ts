@@ -38,7 +38,8 @@ describe.skipIf(!runs)('feedback end to end', () => {
     initPool(database.url, 2);
     const owner = await createUser(ADMIN, { isAdmin: true });
     const session = await createSession(owner.id);
-    project = await createWidgetProject(pool, [shop.origin], 'Corner Shop', owner.id);
+    // No allowed origins yet: the first test lists the shop in the settings page.
+    project = await createWidgetProject(pool, [], 'Corner Shop', owner.id);
     // Four earlier answers, all "very slow": the score starts at 0.
     for (let i = 0; i < 4; i++) {
       await pool.query(
@@ -106,11 +107,14 @@ describe.skipIf(!runs)('feedback end to end', () => {
     return { score, count };
   }
 
-  it('takes the question from the dashboard settings (data-* still win)', async () => {
+  it('lists the shop as an allowed origin and takes the question from the dashboard settings', async () => {
     const page = await dashboard.newPage();
     await page.goto(`${app.url}/projects/${project.projectId}/feedback/settings`);
+    await page.getByLabel('Allowed origins').fill(shop.origin);
+    await page.getByRole('button', { name: 'Save origins' }).click();
+    await page.getByRole('status').filter({ hasText: 'Origins saved.' }).waitFor();
     await page.getByLabel('Question').fill('How quick was checkout?');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     // The live preview runs the real widget with the unsaved-or-saved form values.
     const preview = page.frameLocator('[data-testid="poll-preview"]');

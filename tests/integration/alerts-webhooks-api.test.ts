@@ -6,6 +6,7 @@ import * as preview from '../../app/api/v1/alert-rules/preview/route';
 import * as rules from '../../app/api/v1/alert-rules/route';
 import * as feedbackList from '../../app/api/v1/feedback/route';
 import * as feedbackSummary from '../../app/api/v1/feedback/summary/route';
+import * as allowedOrigins from '../../app/api/v1/poll-config/allowed-origins/route';
 import * as pollConfig from '../../app/api/v1/poll-config/route';
 import * as deliveries from '../../app/api/v1/webhooks/[endpointId]/deliveries/route';
 import * as redeliver from '../../app/api/v1/webhooks/[endpointId]/deliveries/[messageId]/redeliver/route';
@@ -230,5 +231,20 @@ describe('feedback API', () => {
     const after = await call(pollConfig.GET, 'GET', `/api/v1/poll-config?project=${a.projectId}`);
     expect((after.body?.settings as { question: string }).question).toBe('Quick enough?');
     expect(after.body?.publicKeys).toEqual([a.publicKey]);
+  });
+
+  it('sets the origins allowed to embed the widget, bare origins only', async () => {
+    const path = '/api/v1/poll-config/allowed-origins';
+    const body = { project: a.projectId, allowedOrigins: ['https://Shop.example:443', 'http://localhost:8080/'] };
+    expect((await call(allowedOrigins.PUT, 'PUT', path, { token: b.apiToken, body })).status).toBe(404);
+    const saved = await call(allowedOrigins.PUT, 'PUT', path, { body });
+    expect(saved.body).toEqual({ allowedOrigins: ['https://shop.example', 'http://localhost:8080'] });
+    const bad = await call(allowedOrigins.PUT, 'PUT', path, {
+      body: { project: a.projectId, allowedOrigins: ['https://ok.example', 'https://shop.example/checkout'] },
+    });
+    expect(bad.status).toBe(400);
+    expect(Object.keys((bad.body?.error as { fields: object }).fields)).toEqual(['allowedOrigins.1']);
+    const stored = await pool.query('SELECT allowed_origins FROM projects WHERE id = $1', [a.projectId]);
+    expect(stored.rows[0].allowed_origins).toEqual(['https://shop.example', 'http://localhost:8080']);
   });
 });
