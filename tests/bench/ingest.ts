@@ -1,0 +1,137 @@
+// Ingest throughput: the real server (server.ts) on its own database, a separate client process sending
+// OTLP/HTTP protobuf batches of 100 spans with BENCH_CONCURRENCY requests in flight for BENCH_SECONDS
+// (default 60). Prints acknowledged spans/s, ack latency p50/p99, and the rate of a bare COPY of the same
+// decoded rows into a plain table measured in the same run, with the ratio.
+// Run: npm run bench:ingest   (BENCH_SECONDS=15 for a quick run). Database: BENCH_DATABASE_URL ??
+// DATABASE_URL ?? local PostgreSQL; created and dropped.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { migrate } from '../../lib/db/migrator';
+import { spanLine } from '../../lib/ingest/copy-text';
+import { decodeTraces } from '../../lib/ingest/otlp';
+import { httpSpans, tracesProtobuf } from '../../lib/ingest/otlp/test-fixtures';
+import { createProject } from '../../lib/projects/create-project';
+import { startAppProcess } from '../support/app-process';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const COPY_ROWS = Number(process.env.BENCH_COPY_ROWS ?? 1_000_000);
+
+const BARE_TABLE = `CREATE TABLE bench_bare_copy (project_id int, trace_id text, span_id text, parent_span_id text,
+  st_us int8, duration_ms float8, name text, kind int2, status_code int2, status_message text, service text,
+  release text, environment text, route text, method text, http_status int, is_request bool, is_error bool,
+  attributes jsonb, resource jsonb, events jsonb)`;
+
+/** Rows/s of COPY of the same kind of decoded SDK spans (same text encoding as the writer) into a plain table. */
+async function bareCopyRate(url: string): Promise<number> {
+  const rows = decodeTraces(tracesProtobuf(httpSpans(1000, Math.floor(Date.now() / 1000))), 'protobuf').rows;
+  const lines = rows.map((r) => spanLine(1, r));
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(BARE_TABLE);
+  function* source() {
+    let chunk = '';
+    for (let i = 0; i < COPY_ROWS; i++) {
+      chunk += lines[i % lines.length];
+      if (chunk.length > 1 << 20) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    if (chunk) yield chunk;
+  }
+  const t = performance.now();
+  await pipeline(Readable.from(source()), client.query(copyFrom('COPY bench_bare_copy FROM STDIN')));
+  const rate = COPY_ROWS / ((performance.now() - t) / 1000);
+  await client.end();
+  return rate;
+}
+
+function runClient(
+  env: Record<string, string>,
+): Promise<{
+  acked: number;
+  elapsed: number;
+  statuses: Record<string, number>;
+  p50: number;
+  p99: number;
+  max: number;
+}> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/ingest-client.ts'], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop() ?? '')) : reject(new Error(`client exited ${code}`)),
+    );
+  });
+}
+
+async function main() {
+  const adminUrl =
+    process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const name = `tw_bench_ingest_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const dbUrl = url.toString();
+  try {
+    await migrate(dbUrl);
+    const pool = new pg.Pool({ connectionString: dbUrl, max: 2 });
+    const project = await createProject({ name: 'bench' }, pool);
+    const app = await startAppProcess({
+      databaseUrl: dbUrl,
+      env: {
+        TAILWATCH_WORKERS: 'off',
+        TAILWATCH_INGEST_RATE_PER_KEY: '1000000',
+        TAILWATCH_INGEST_BURST_PER_KEY: '1000000',
+      },
+    });
+    let result: Awaited<ReturnType<typeof runClient>>;
+    try {
+      await runClient({ BENCH_URL: app.url, BENCH_KEY: project.ingestKey, BENCH_SECONDS: '3' }); // warm-up (JIT, partitions)
+      result = await runClient({ BENCH_URL: app.url, BENCH_KEY: project.ingestKey, BENCH_SECONDS: String(SECONDS) });
+    } finally {
+      await app.stop();
+    }
+    const { rows } = await pool.query(
+      `SELECT (SELECT count(*) FROM telemetry.spans)::float8 AS raw,
+              (SELECT sum(count) FROM telemetry.rollup_minute)::float8 AS minute, (SELECT sum(count) FROM telemetry.rollup_day)::float8 AS day`,
+    );
+    await pool.end();
+    const copyRate = await bareCopyRate(dbUrl);
+    const rate = result.acked / result.elapsed;
+    console.log(
+      `ingest: ${Math.round(rate).toLocaleString('en-US')} acknowledged spans/s over ${result.elapsed.toFixed(1)} s (target >= 100,000)`,
+    );
+    console.log(
+      `ack latency: p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, max ${result.max.toFixed(1)} ms (target p99 <= 250 ms)`,
+    );
+    console.log(`statuses: ${JSON.stringify(result.statuses)}`);
+    console.log(
+      `stored: ${rows[0].raw} raw spans (incl. warm-up), rollups minute ${rows[0].minute}, day ${rows[0].day}`,
+    );
+    console.log(
+      `bare COPY of the same rows: ${Math.round(copyRate).toLocaleString('en-US')} rows/s; ingest/COPY ratio ${(rate / copyRate).toFixed(3)}`,
+    );
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
