@@ -1,4 +1,5 @@
 import { alertEvaluatorWorker } from '../alerts/evaluator-worker';
+import { retentionWorker } from '../retention/retention-worker';
 import { webhookDeliveryWorker } from '../webhooks/outbox-worker';
 import { registerWorker } from './workers';
 
@@ -7,4 +8,5 @@ import { registerWorker } from './workers';
 export function registerAllWorkers(): void {
   registerWorker(alertEvaluatorWorker);
   registerWorker(webhookDeliveryWorker);
+  registerWorker(retentionWorker);
 }
