@@ -3,6 +3,9 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastRoute } from '../http/fast-route';
 import { sendJson } from '../http/fast-route';
+import { config } from '../config';
+import { clientIp } from '../feedback/http/client-ip';
+import { CLIENT_IP_HEADER, PATH_HEADER } from '../http/client-ip-header';
 import { log } from '../log';
 import { metrics } from '../metrics';
 import { fastRoutes } from './fast-routes';
@@ -19,6 +22,7 @@ export interface AppServer {
 export async function startAppServer(opts: { port: number; host: string; next?: NextHandler }): Promise<AppServer> {
   const routes = new Map<string, FastRoute>(fastRoutes().map((r) => [r.path, r]));
   const m = metrics();
+  const trustedHops = config().TAILWATCH_TRUSTED_PROXY_HOPS;
   const server = http.createServer((req, res) => {
     const qs = req.url?.indexOf('?') ?? -1;
     const pathname = qs >= 0 ? (req.url as string).slice(0, qs) : (req.url ?? '/');
@@ -29,6 +33,9 @@ export async function startAppServer(opts: { port: number; host: string; next?: 
     const started = process.hrtime.bigint();
     res.setHeader('x-request-id', requestId);
     if (!route) {
+      // Route handlers cannot see the socket: hand them the client address (never the client's own claim).
+      req.headers[CLIENT_IP_HEADER] = clientIp(req, trustedHops);
+      req.headers[PATH_HEADER] = req.url ?? '/'; // layouts use it for /login?next=…
       const label = nextRouteLabel(pathname);
       res.on('finish', () => {
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -1,0 +1,20 @@
+import { requireUser } from '@/lib/auth/request-auth';
+import { db } from '@/lib/db/pool';
+import { parseJson, route } from '@/lib/http/api';
+import { createProject } from '@/lib/projects/create-project';
+import { listProjects } from '@/lib/projects/list-projects';
+import { projectNameSchema } from '@/lib/projects/project-settings';
+
+// GET /api/v1/projects -> { projects: [{id, name, role, createdAt}] } (the signed-in user's)
+// POST /api/v1/projects {name} -> 201 {projectId, name, ingestKey, publicKey, apiToken} (secrets shown once)
+export const GET = route(async (request) => {
+  const user = await requireUser(request);
+  return Response.json({ projects: await listProjects(db(), user.userId) }, { headers: { 'cache-control': 'no-store' } });
+});
+
+export const POST = route(async (request) => {
+  const user = await requireUser(request);
+  const { name } = await parseJson(projectNameSchema, request);
+  const created = await createProject({ name, ownerUserId: user.userId });
+  return Response.json(created, { status: 201, headers: { 'cache-control': 'no-store' } });
+});

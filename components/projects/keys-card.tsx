@@ -1,0 +1,104 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { apiFetch } from '@/components/ui/api-fetch';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { SecretsPanel } from './secrets-panel';
+
+interface KeyRow {
+  id: string;
+  kind: 'ingest' | 'public' | 'api';
+  name: string;
+  prefix: string;
+  publicKey: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+interface CreatedKey {
+  id: string;
+  kind: KeyRow['kind'];
+  secret: string;
+}
+
+const KIND_LABEL = { ingest: 'Ingest key', public: 'Public widget key', api: 'API token' } as const;
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+
+/** Keys of a project: create, revoke, rotate; a new secret is shown once. */
+export function KeysCard({ projectId }: { projectId: number }) {
+  const client = useQueryClient();
+  const url = `/api/v1/projects/${projectId}/keys`;
+  const keys = useQuery({ queryKey: ['keys', projectId], queryFn: () => apiFetch<{ keys: KeyRow[] }>(url) });
+  const [fresh, setFresh] = useState<CreatedKey | null>(null);
+  const done = (k?: CreatedKey) => {
+    setFresh(k ?? null);
+    client.invalidateQueries({ queryKey: ['keys', projectId] });
+  };
+  const create = useMutation({ mutationFn: (kind: KeyRow['kind']) => apiFetch<CreatedKey>(url, { method: 'POST', body: { kind } }), onSuccess: done });
+  const rotate = useMutation({ mutationFn: (id: string) => apiFetch<CreatedKey>(`${url}/${id}/rotate`, { method: 'POST' }), onSuccess: done });
+  const revoke = useMutation({ mutationFn: (id: string) => apiFetch(`${url}/${id}`, { method: 'DELETE' }), onSuccess: () => done() });
+  const error = create.error ?? rotate.error ?? revoke.error;
+
+  return (
+    <Card
+      title="Keys"
+      actions={
+        <div className="flex gap-2">
+          {(['ingest', 'public', 'api'] as const).map((kind) => (
+            <Button key={kind} variant="secondary" onClick={() => create.mutate(kind)} disabled={create.isPending}>
+              New {KIND_LABEL[kind].toLowerCase()}
+            </Button>
+          ))}
+        </div>
+      }
+    >
+      <div className="space-y-3">
+        {fresh ? <SecretsPanel secrets={[{ label: KIND_LABEL[fresh.kind], value: fresh.secret }]} /> : null}
+        {error ? <p role="alert" className="text-sm text-red-600">{error.message}</p> : null}
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs uppercase text-slate-500">
+              <tr>
+                <th className="py-1 pr-3">Kind</th>
+                <th className="py-1 pr-3">Key</th>
+                <th className="py-1 pr-3">Created</th>
+                <th className="py-1 pr-3">Last used</th>
+                <th className="py-1 pr-3">Status</th>
+                <th className="py-1" />
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+              {(keys.data?.keys ?? []).map((k) => (
+                <tr key={k.id} className={k.revokedAt ? 'text-slate-400' : ''}>
+                  <td className="py-1.5 pr-3">{KIND_LABEL[k.kind]}</td>
+                  <td className="py-1.5 pr-3 font-mono text-xs break-all">{k.publicKey ?? `${k.prefix}…`}</td>
+                  <td className="py-1.5 pr-3">{when(k.createdAt)}</td>
+                  <td className="py-1.5 pr-3">{when(k.lastUsedAt)}</td>
+                  <td className="py-1.5 pr-3">{k.revokedAt ? `revoked ${when(k.revokedAt)}` : 'active'}</td>
+                  <td className="py-1.5 text-right whitespace-nowrap">
+                    {k.revokedAt ? null : (
+                      <span className="inline-flex gap-1">
+                        <Button variant="secondary" onClick={() => rotate.mutate(k.id)} aria-label={`Rotate ${k.prefix}`}>
+                          Rotate
+                        </Button>
+                        <Button
+                          variant="danger"
+                          aria-label={`Revoke ${k.prefix}`}
+                          onClick={() => window.confirm(`Revoke ${k.prefix}…? Clients using it get 401.`) && revoke.mutate(k.id)}
+                        >
+                          Revoke
+                        </Button>
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </Card>
+  );
+}

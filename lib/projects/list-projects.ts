@@ -1,0 +1,18 @@
+import type pg from 'pg';
+
+export interface ProjectSummary {
+  id: number;
+  name: string;
+  role: 'owner' | 'member';
+  createdAt: string;
+}
+
+/** The projects the user belongs to, oldest first. */
+export async function listProjects(q: Pick<pg.Pool, 'query'>, userId: string): Promise<ProjectSummary[]> {
+  const { rows } = await q.query<{ id: number; name: string; role: 'owner' | 'member'; created_at: Date }>(
+    `SELECT p.id, p.name, m.role, p.created_at FROM projects p JOIN memberships m ON m.project_id = p.id
+     WHERE m.user_id = $1 ORDER BY p.created_at, p.id`,
+    [userId],
+  );
+  return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, createdAt: r.created_at.toISOString() }));
+}
