@@ -32,6 +32,18 @@ function build() {
       labelNames: ['signal', 'outcome'] as const,
       registers: [registry],
     }),
+    ingestGroupItems: new client.Histogram({
+      name: 'tailwatch_ingest_group_items',
+      help: 'Items written per group commit (requests that joined one transaction)',
+      buckets: [100, 500, 1000, 2500, 5000, 10000, 20000],
+      registers: [registry],
+    }),
+    ingestCommitSeconds: new client.Histogram({
+      name: 'tailwatch_ingest_commit_seconds',
+      help: 'Duration of one group commit (staging COPY, insert, rollup upserts, COMMIT)',
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
     dbPool: new client.Gauge({
       name: 'tailwatch_db_pool_connections',
       help: 'Database pool connections by state',

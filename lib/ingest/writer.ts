@@ -86,6 +86,7 @@ class WriteQueue {
     const spans = group.flatMap((j) => (j.spans ? [j.spans] : []));
     const points = group.flatMap((j) => (j.points ? [j.points] : []));
     let result: GroupResult;
+    const started = process.hrtime.bigint();
     try {
       result = await writeGroup(this.pool(), spans, points);
     } catch (err) {
@@ -94,7 +95,10 @@ class WriteQueue {
       for (const j of group) j.reject(e);
       return;
     }
-    const m = metrics().ingestItems;
+    const all = metrics();
+    all.ingestCommitSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
+    all.ingestGroupItems.observe(group.reduce((n, j) => n + j.items, 0));
+    const m = all.ingestItems;
     m.inc({ signal: 'spans', outcome: 'accepted' }, result.spansInserted);
     m.inc({ signal: 'spans', outcome: 'duplicate' }, result.spansDuplicate);
     m.inc({ signal: 'metrics', outcome: 'accepted' }, result.pointsInserted);
