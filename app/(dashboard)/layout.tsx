@@ -9,6 +9,9 @@ import { PATH_HEADER } from '@/lib/http/client-ip-header';
 import { safeNextPath } from '@/lib/http/safe-next';
 import { Providers } from '../providers';
 
+// Per request: who is signed in decides what renders (never prerendered at build time).
+export const dynamic = 'force-dynamic';
+
 // Every dashboard page needs a session: first run goes to /setup, everyone else without one to /login.
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   if (await needsSetup()) redirect('/setup');

@@ -4,6 +4,9 @@ import { currentUser } from '@/lib/auth/current-user';
 import { needsSetup } from '@/lib/auth/users';
 import { safeNextPath } from '@/lib/http/safe-next';
 
+// Reads the database on every request (first-run state, session).
+export const dynamic = 'force-dynamic';
+
 export const metadata = { title: 'Sign in · Tailwatch' };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {

@@ -3,6 +3,9 @@ import { AuthForm } from '@/components/shell/auth-form';
 import { needsSetup } from '@/lib/auth/users';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
 
+// Reads the database on every request (first-run state, session).
+export const dynamic = 'force-dynamic';
+
 export const metadata = { title: 'Set up · Tailwatch' };
 
 export default async function SetupPage() {
