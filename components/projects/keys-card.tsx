@@ -24,6 +24,7 @@ interface CreatedKey {
 }
 
 const KIND_LABEL = { ingest: 'Ingest key', public: 'Public widget key', api: 'API token' } as const;
+const NEW_LABEL = { ingest: 'New ingest key', public: 'New widget key', api: 'New API token' } as const;
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 
 /** Keys of a project: create, revoke, rotate; a new secret is shown once. */
@@ -48,7 +49,7 @@ export function KeysCard({ projectId }: { projectId: number }) {
         <div className="flex gap-2">
           {(['ingest', 'public', 'api'] as const).map((kind) => (
             <Button key={kind} variant="secondary" onClick={() => create.mutate(kind)} disabled={create.isPending}>
-              New {KIND_LABEL[kind].toLowerCase()}
+              {NEW_LABEL[kind]}
             </Button>
           ))}
         </div>
