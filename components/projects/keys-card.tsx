@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { apiFetch } from '@/components/ui/api-fetch';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { Table, Tbody, Td, Th, Thead } from '@/components/ui/table';
 import { SecretsPanel } from './secrets-panel';
 
 interface KeyRow {
@@ -37,9 +38,18 @@ export function KeysCard({ projectId }: { projectId: number }) {
     setFresh(k ?? null);
     client.invalidateQueries({ queryKey: ['keys', projectId] });
   };
-  const create = useMutation({ mutationFn: (kind: KeyRow['kind']) => apiFetch<CreatedKey>(url, { method: 'POST', body: { kind } }), onSuccess: done });
-  const rotate = useMutation({ mutationFn: (id: string) => apiFetch<CreatedKey>(`${url}/${id}/rotate`, { method: 'POST' }), onSuccess: done });
-  const revoke = useMutation({ mutationFn: (id: string) => apiFetch(`${url}/${id}`, { method: 'DELETE' }), onSuccess: () => done() });
+  const create = useMutation({
+    mutationFn: (kind: KeyRow['kind']) => apiFetch<CreatedKey>(url, { method: 'POST', body: { kind } }),
+    onSuccess: done,
+  });
+  const rotate = useMutation({
+    mutationFn: (id: string) => apiFetch<CreatedKey>(`${url}/${id}/rotate`, { method: 'POST' }),
+    onSuccess: done,
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => apiFetch(`${url}/${id}`, { method: 'DELETE' }),
+    onSuccess: () => done(),
+  });
   const error = create.error ?? rotate.error ?? revoke.error;
 
   return (
@@ -57,48 +67,54 @@ export function KeysCard({ projectId }: { projectId: number }) {
     >
       <div className="space-y-3">
         {fresh ? <SecretsPanel secrets={[{ label: KIND_LABEL[fresh.kind], value: fresh.secret }]} /> : null}
-        {error ? <p role="alert" className="text-sm text-red-600">{error.message}</p> : null}
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase text-slate-500">
-              <tr>
-                <th className="py-1 pr-3">Kind</th>
-                <th className="py-1 pr-3">Key</th>
-                <th className="py-1 pr-3">Created</th>
-                <th className="py-1 pr-3">Last used</th>
-                <th className="py-1 pr-3">Status</th>
-                <th className="py-1" />
+        {error ? (
+          <p role="alert" className="text-sm text-red-600">
+            {error.message}
+          </p>
+        ) : null}
+        <Table caption="Keys of this project">
+          <Thead>
+            <tr>
+              <Th>Kind</Th>
+              <Th>Key</Th>
+              <Th>Created</Th>
+              <Th>Last used</Th>
+              <Th>Status</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            </tr>
+          </Thead>
+          <Tbody>
+            {(keys.data?.keys ?? []).map((k) => (
+              <tr key={k.id} className={k.revokedAt ? 'text-slate-400' : ''}>
+                <Td>{KIND_LABEL[k.kind]}</Td>
+                <Td className="font-mono text-xs break-all">{k.publicKey ?? `${k.prefix}…`}</Td>
+                <Td>{when(k.createdAt)}</Td>
+                <Td>{when(k.lastUsedAt)}</Td>
+                <Td>{k.revokedAt ? `revoked ${when(k.revokedAt)}` : 'active'}</Td>
+                <Td className="text-right whitespace-nowrap">
+                  {k.revokedAt ? null : (
+                    <span className="inline-flex gap-1">
+                      <Button variant="secondary" onClick={() => rotate.mutate(k.id)} aria-label={`Rotate ${k.prefix}`}>
+                        Rotate
+                      </Button>
+                      <Button
+                        variant="danger"
+                        aria-label={`Revoke ${k.prefix}`}
+                        onClick={() =>
+                          window.confirm(`Revoke ${k.prefix}…? Clients using it get 401.`) && revoke.mutate(k.id)
+                        }
+                      >
+                        Revoke
+                      </Button>
+                    </span>
+                  )}
+                </Td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-              {(keys.data?.keys ?? []).map((k) => (
-                <tr key={k.id} className={k.revokedAt ? 'text-slate-400' : ''}>
-                  <td className="py-1.5 pr-3">{KIND_LABEL[k.kind]}</td>
-                  <td className="py-1.5 pr-3 font-mono text-xs break-all">{k.publicKey ?? `${k.prefix}…`}</td>
-                  <td className="py-1.5 pr-3">{when(k.createdAt)}</td>
-                  <td className="py-1.5 pr-3">{when(k.lastUsedAt)}</td>
-                  <td className="py-1.5 pr-3">{k.revokedAt ? `revoked ${when(k.revokedAt)}` : 'active'}</td>
-                  <td className="py-1.5 text-right whitespace-nowrap">
-                    {k.revokedAt ? null : (
-                      <span className="inline-flex gap-1">
-                        <Button variant="secondary" onClick={() => rotate.mutate(k.id)} aria-label={`Rotate ${k.prefix}`}>
-                          Rotate
-                        </Button>
-                        <Button
-                          variant="danger"
-                          aria-label={`Revoke ${k.prefix}`}
-                          onClick={() => window.confirm(`Revoke ${k.prefix}…? Clients using it get 401.`) && revoke.mutate(k.id)}
-                        >
-                          Revoke
-                        </Button>
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </Tbody>
+        </Table>
       </div>
     </Card>
   );
