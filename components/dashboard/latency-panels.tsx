@@ -61,7 +61,7 @@ export function LatencyTimeCharts({ projectId, scope, step, refetchMs, releases 
               <ChartFrame
                 name="latency"
                 title="Latency percentiles"
-                subtitle={`p50 / p95 / p99 per ${step / 60} min step; dashed lines: first seen of a release`}
+                subtitle={`p50 / p95 / p99 per ${step >= 3600 ? `${step / 3600} h` : `${step / 60} min`} step; dashed lines: first seen of a release`}
                 hasData={hasData}
                 chart={<TimeSeriesChart {...common} lines={PERCENTILES} format={formatMs} exact={exactMs} />}
                 table={<TimeSeriesTable rows={rows} lines={PERCENTILES} format={exactMs} />}

@@ -43,7 +43,7 @@ function Overview({ projectId, apdexMs }: { projectId: number; apdexMs: number }
   const services = useServicesQuery(projectId, scope, refetchMs);
 
   return (
-    <div className="flex flex-col gap-4 p-4" data-page="overview">
+    <div className="flex flex-col gap-4" data-page="overview">
       <PageHeader title="Overview" />
       <Toolbar projectId={projectId} state={state} />
       <QueryGate query={stats} skeleton={<Skeleton className="h-20" />}>

@@ -103,7 +103,7 @@ function Releases({ projectId }: { projectId: number }) {
     },
   ];
   return (
-    <div className="flex flex-col gap-4 p-4" data-page="releases">
+    <div className="flex flex-col gap-4" data-page="releases">
       <PageHeader
         title="Releases"
         crumbs={[{ label: 'Overview', href: withView(`/projects/${projectId}`, query) }, { label: 'Releases' }]}

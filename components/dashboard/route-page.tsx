@@ -39,7 +39,7 @@ function Route({ projectId, service }: { projectId: number; service: string }) {
   const base = `/projects/${projectId}`;
   const panel = { projectId, scope, step, refetchMs, releases: markers };
   return (
-    <div className="flex flex-col gap-4 p-4" data-page="route">
+    <div className="flex flex-col gap-4" data-page="route">
       <PageHeader
         title={`${method ? `${method} ` : ''}${route || '(no route)'}`}
         crumbs={[

@@ -46,7 +46,7 @@ function Service({ projectId, service }: { projectId: number; service: string })
   const base = `/projects/${projectId}`;
   const panel = { projectId, scope, step, refetchMs, releases: markers };
   return (
-    <div className="flex flex-col gap-4 p-4" data-page="service">
+    <div className="flex flex-col gap-4" data-page="service">
       <PageHeader title={service} crumbs={[{ label: 'Overview', href: withView(base, query) }, { label: 'Service' }]}>
         <a
           className="text-sm text-indigo-700 hover:underline dark:text-indigo-300"

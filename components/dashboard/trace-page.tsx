@@ -23,7 +23,7 @@ function Trace({ projectId, traceId }: { projectId: number; traceId: string }) {
   const [open, setOpen] = useState<string | null>(null);
   const notFound = trace.error instanceof ApiRequestError && (trace.error.status === 404 || trace.error.status === 400);
   return (
-    <div className="flex flex-col gap-4 p-4" data-page="trace">
+    <div className="flex flex-col gap-4" data-page="trace">
       <PageHeader
         title={`Trace ${traceId}`}
         crumbs={[{ label: 'Overview', href: `/projects/${projectId}` }, { label: 'Trace' }]}

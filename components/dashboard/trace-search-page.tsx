@@ -6,7 +6,7 @@ import { TraceSearch } from './toolbar';
 /** /projects/:id/traces: open a trace by id (exemplar lists link straight to a trace). */
 export function TraceSearchPage({ projectId }: { projectId: number }) {
   return (
-    <div className="flex flex-col gap-4 p-4" data-page="trace-search">
+    <div className="flex flex-col gap-4" data-page="trace-search">
       <PageHeader
         title="Find a trace"
         crumbs={[{ label: 'Overview', href: `/projects/${projectId}` }, { label: 'Traces' }]}
