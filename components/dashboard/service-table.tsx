@@ -20,7 +20,11 @@ export interface ServiceRow extends ServiceSummary {
 }
 
 function regressionText(v: ReleaseVerdict): string {
-  const worse = v.metrics.filter((m) => m.verdict === 'worse').map((m) => m.metric);
+  // Throughput is informational (less traffic is not a regression), so it is not listed here.
+  const label: Record<string, string> = { errorRate: 'error rate' };
+  const worse = v.metrics
+    .filter((m) => m.verdict === 'worse' && m.metric !== 'throughput')
+    .map((m) => label[m.metric] ?? m.metric);
   return `${worse.join(', ')} worse in ${v.candidate.release} than ${v.baseline?.release ?? 'before'}`;
 }
 
