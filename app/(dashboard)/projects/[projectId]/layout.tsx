@@ -6,11 +6,17 @@ import { db } from '@/lib/db/pool';
 import { listProjects } from '@/lib/projects/list-projects';
 
 // Tenant isolation for every page under /projects/{id}: a project the user does not belong to is a 404.
-export default async function ProjectLayout({ children, params }: { children: ReactNode; params: Promise<{ projectId: string }> }) {
+export default async function ProjectLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ projectId: string }>;
+}) {
   const projectId = Number((await params).projectId);
   const user = await currentUser();
   if (!user || !Number.isSafeInteger(projectId)) notFound();
-  const projects = await listProjects(db(), user.userId);
+  const projects = await listProjects({ pool: db(), userId: user.userId }, { userId: user.userId });
   if (!projects.some((p) => p.id === projectId)) notFound();
   return (
     <>

@@ -1,15 +1,15 @@
 import { requireUser } from '@/lib/auth/request-auth';
 import { db } from '@/lib/db/pool';
 import { parseJson, route } from '@/lib/http/api';
-import { createProject } from '@/lib/projects/create-project';
+import { createProject, projectNameSchema } from '@/lib/projects/create-project';
 import { listProjects } from '@/lib/projects/list-projects';
-import { projectNameSchema } from '@/lib/projects/project-settings';
 
 // GET /api/v1/projects -> { projects: [{id, name, role, createdAt}] } (the signed-in user's)
 // POST /api/v1/projects {name} -> 201 {projectId, name, ingestKey, publicKey, apiToken} (secrets shown once)
 export const GET = route(async (request) => {
   const user = await requireUser(request);
-  return Response.json({ projects: await listProjects(db(), user.userId) }, { headers: { 'cache-control': 'no-store' } });
+  const projects = await listProjects({ pool: db(), userId: user.userId }, { userId: user.userId });
+  return Response.json({ projects }, { headers: { 'cache-control': 'no-store' } });
 });
 
 export const POST = route(async (request) => {

@@ -5,14 +5,14 @@ import { ProjectFormCard } from '@/components/projects/project-form-card';
 import { requireProjectMember } from '@/lib/auth/current-user';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/pool';
-import { getProjectSettings } from '@/lib/projects/project-settings';
+import { getProject } from '@/lib/projects/get-project';
 
 export const metadata = { title: 'Settings · Tailwatch' };
 
 export default async function SettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
   const projectId = Number((await params).projectId);
-  await requireProjectMember(projectId);
-  const project = await getProjectSettings(db(), projectId);
+  const user = await requireProjectMember(projectId);
+  const project = await getProject({ pool: db(), userId: user.userId }, { projectId });
   const host = (await headers()).get('host') ?? `localhost:${config().PORT}`;
   const endpoint = config().TAILWATCH_PUBLIC_URL ?? `http://${host}`;
   return (
