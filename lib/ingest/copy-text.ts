@@ -29,3 +29,19 @@ export const METRIC_STAGE_COLUMNS =
 export function metricLine(projectId: number, r: MetricPointRow): string {
   return `${projectId}\t${copyText(r.seriesKey)}\t${startMicros(r.timeMs)}\t${r.startTimeMs > 0 ? startMicros(r.startTimeMs) : '\\N'}\t${copyText(r.name)}\t${copyText(r.unit)}\t${r.kind}\t${copyText(r.service)}\t${copyText(r.release)}\t${copyText(r.environment)}\t${copyText(r.attributesJson)}\t${num(r.value)}\t${r.isMonotonic ? 't' : 'f'}\t${r.temporality | 0}\t${num(r.count)}\t${num(r.sum)}\t${num(r.min)}\t${num(r.max)}\t${arr(r.explicitBounds)}\t${arr(r.bucketCounts)}\t${num(r.expScale)}\t${num(r.expZeroCount)}\t${num(r.expPositiveOffset)}\t${arr(r.expPositiveCounts)}\t${num(r.expNegativeOffset)}\t${arr(r.expNegativeCounts)}\n`;
 }
+
+/** Microseconds since the epoch as ISO-8601 text with all six fractional digits (timestamptz input). */
+export function isoMicros(us: number): string {
+  const ms = Math.floor(us / 1000);
+  const iso = new Date(ms).toISOString(); // yyyy-mm-ddThh:mm:ss.mmmZ for years 0000-9999
+  return `${iso.slice(0, -1)}${String(us - ms * 1000).padStart(3, '0')}Z`;
+}
+
+export const SPAN_COLUMNS =
+  'project_id, trace_id, span_id, parent_span_id, start_time, duration_ms, name, kind, status_code, status_message, service, release, environment, route, method, http_status, is_request, is_error, attributes, resource, events';
+
+/** A span as telemetry.spans' own column types take it: bytea as \x hex, timestamptz as ISO text. */
+export function spanDirectLine(projectId: number, r: SpanRow): string {
+  const parent = r.parentSpanId === '' ? '\\N' : `\\\\x${r.parentSpanId}`;
+  return `${projectId}\t\\\\x${r.traceId}\t\\\\x${r.spanId}\t${parent}\t${isoMicros(startMicros(r.startMs))}\t${num(r.durationMs)}\t${copyText(r.name)}\t${r.kind}\t${r.statusCode}\t${copyText(r.statusMessage)}\t${copyText(r.service)}\t${copyText(r.release)}\t${copyText(r.environment)}\t${copyText(r.route)}\t${copyText(r.method)}\t${r.httpStatus | 0}\t${r.isRequest ? 't' : 'f'}\t${r.isError ? 't' : 'f'}\t${copyText(r.attributesJson)}\t${copyText(r.resourceJson)}\t${copyText(r.eventsJson)}\n`;
+}

@@ -1,16 +1,16 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { type NewSpan, rollupTiers } from '../rollups/aggregate';
 import { upsertRollups } from '../rollups/upsert';
+import { copyChunks as chunks, copyInto, copySpansDirect } from './copy-stream';
 import { METRIC_STAGE_COLUMNS, metricLine, SPAN_STAGE_COLUMNS, spanLine, startMicros } from './copy-text';
 import { ensurePartitions, forgetPartitions } from './partitions';
 import type { MetricPointRow, SpanRow } from './rows';
 
-// One group commit: every request of the group in one transaction. COPY into per-connection temp staging
-// tables, INSERT ... ON CONFLICT DO NOTHING into the partitioned raw tables (the natural keys make a retry
-// insert nothing), roll up exactly the spans that were new, upsert the rollups, COMMIT.
+// One group commit: every request of the group in one transaction. Spans are first COPied straight into
+// telemetry.spans under a savepoint (the common case: all new); if that fails (a retried batch hits the
+// natural key), they go through a per-connection temp staging table and INSERT ... ON CONFLICT DO NOTHING
+// RETURNING, so a retry inserts nothing. Exactly the spans that were new are rolled up, the rollups
+// upserted, then COMMIT. Metric points always take the staging path (smaller volume).
 
 export interface SpanBatch {
   projectId: number;
@@ -65,34 +65,6 @@ FROM tw_stage_points
 ON CONFLICT DO NOTHING`;
 
 const staged = new WeakSet<pg.PoolClient>();
-const CHUNK_CHARS = 1 << 20;
-
-function* chunks<B extends { projectId: number; rows: R[] }, R>(
-  batches: readonly B[],
-  line: (p: number, r: R) => string,
-) {
-  let buf = '';
-  for (const b of batches) {
-    for (const r of b.rows) {
-      buf += line(b.projectId, r);
-      if (buf.length >= CHUNK_CHARS) {
-        yield buf;
-        buf = '';
-      }
-    }
-  }
-  if (buf) yield buf;
-}
-
-async function copyInto(
-  client: pg.PoolClient,
-  table: string,
-  columns: string,
-  source: Iterable<string>,
-): Promise<void> {
-  const stream = client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN`));
-  await pipeline(Readable.from(source), stream);
-}
 
 const dayOfMicros = (us: number) => new Date(Math.floor(us / 86_400_000_000) * 86_400_000).toISOString().slice(0, 10);
 
@@ -122,7 +94,10 @@ async function writeOnce(
     const result: GroupResult = { spansInserted: 0, spansDuplicate: 0, pointsInserted: 0, pointsDuplicate: 0 };
     const spanCount = spans.reduce((n, b) => n + b.rows.length, 0);
     const pointCount = points.reduce((n, b) => n + b.rows.length, 0);
-    if (spanCount > 0) {
+    if (spanCount > 0 && (await copySpansDirect(client, spans))) {
+      result.spansInserted = spanCount;
+      await upsertTiers(client, spans, [], true);
+    } else if (spanCount > 0) {
       await copyInto(client, 'tw_stage_spans', SPAN_STAGE_COLUMNS, chunks(spans, spanLine));
       const inserted = await client.query<{ k: string | null }>(INSERT_SPANS);
       result.spansInserted = inserted.rowCount ?? 0;

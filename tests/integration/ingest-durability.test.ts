@@ -17,6 +17,7 @@ const apps: AppProcess[] = [];
 beforeAll(async () => {
   database = await createTestDatabase();
   pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  pool.on('error', () => {}); // DROP DATABASE ... FORCE in afterAll may kill a connection still closing
 });
 afterAll(async () => {
   await Promise.all(apps.map((a) => a.stop()));
