@@ -25,7 +25,10 @@ interface Created {
 
 export function ProjectsPage() {
   const client = useQueryClient();
-  const projects = useQuery({ queryKey: ['projects'], queryFn: () => apiFetch<{ projects: ProjectRow[] }>('/api/v1/projects') });
+  const projects = useQuery({
+    queryKey: ['projects'],
+    queryFn: () => apiFetch<{ projects: ProjectRow[] }>('/api/v1/projects'),
+  });
   const [created, setCreated] = useState<Created | null>(null);
   const create = useMutation({
     mutationFn: (name: string) => apiFetch<Created>('/api/v1/projects', { method: 'POST', body: { name } }),
@@ -56,7 +59,10 @@ export function ProjectsPage() {
             ]}
           />
           <p className="mt-3 text-sm">
-            <Link className="font-medium text-indigo-600 hover:underline dark:text-indigo-400" href={`/projects/${created.projectId}`}>
+            <Link
+              className="font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+              href={`/projects/${created.projectId}`}
+            >
               Open {created.name} →
             </Link>
           </p>
@@ -64,14 +70,23 @@ export function ProjectsPage() {
       ) : null}
       <Card title="Your projects">
         {projects.isPending ? <p className="text-sm text-slate-500">Loading…</p> : null}
-        {projects.isError ? <p role="alert" className="text-sm text-red-600">{projects.error.message}</p> : null}
+        {projects.isError ? (
+          <p role="alert" className="text-sm text-red-600">
+            {projects.error.message}
+          </p>
+        ) : null}
         {projects.isSuccess && list.length === 0 ? (
-          <p className="text-sm text-slate-600 dark:text-slate-400">No projects yet: create one below to get its keys.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            No projects yet: create one below to get its keys.
+          </p>
         ) : null}
         <ul className="divide-y divide-slate-200 dark:divide-slate-800">
           {list.map((p) => (
             <li key={p.id} className="flex items-center justify-between py-2">
-              <Link href={`/projects/${p.id}`} className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+              <Link
+                href={`/projects/${p.id}`}
+                className="font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+              >
                 {p.name}
               </Link>
               <span className="text-xs text-slate-500">
@@ -87,7 +102,15 @@ export function ProjectsPage() {
       <Card title="New project">
         <form onSubmit={submit} className="flex items-end gap-2">
           <div className="flex-1">
-            <Field id="project-name" name="name" label="Name" required maxLength={100} placeholder="checkout-api" error={create.error?.message} />
+            <Field
+              id="project-name"
+              name="name"
+              label="Name"
+              required
+              maxLength={100}
+              placeholder="checkout-api"
+              error={create.error?.message}
+            />
           </div>
           <Button type="submit" disabled={create.isPending}>
             Create project

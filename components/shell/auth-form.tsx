@@ -35,7 +35,15 @@ export function AuthForm({ mode, next }: { mode: 'setup' | 'login'; next: string
 
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
-      <Field id="email" name="email" type="email" label="E-mail" autoComplete="username" required error={fields.email} />
+      <Field
+        id="email"
+        name="email"
+        type="email"
+        label="E-mail"
+        autoComplete="username"
+        required
+        error={fields.email}
+      />
       <Field
         id="password"
         name="password"
@@ -45,8 +53,12 @@ export function AuthForm({ mode, next }: { mode: 'setup' | 'login'; next: string
         required
         error={fields.password}
       />
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+      {/* Field errors speak for themselves; the summary is for errors without a field (401, 429, 409). */}
+      {error && Object.keys(fields).length === 0 ? (
+        <p
+          role="alert"
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+        >
           {error}
         </p>
       ) : null}

@@ -72,9 +72,18 @@ export interface VerifiedKey {
 // request. A revocation is seen by this process at once (cache cleared) and by other instances within the TTL.
 const CACHE_TTL_MS = 5_000;
 const CACHE_MAX = 10_000;
-const keyCache = new Map<string, { at: number; value: VerifiedKey | null }>();
+// The cache lives on globalThis: Next's bundled route handlers and the fast path (loaded from source by the
+// custom server) each get their own copy of this module, and a revocation through one must clear the cache
+// the other reads, or a revoked ingest key would keep working on this instance for the TTL.
+const shared = globalThis as typeof globalThis & {
+  __twKeyCache?: Map<string, { at: number; value: VerifiedKey | null }>;
+  __twKeyLastUsed?: Map<string, number>;
+};
+shared.__twKeyCache ??= new Map();
+shared.__twKeyLastUsed ??= new Map();
+const keyCache = shared.__twKeyCache;
 // last_used_at is written at most once a minute per key.
-const lastUsedWritten = new Map<string, number>();
+const lastUsedWritten = shared.__twKeyLastUsed;
 
 /** Clears the per-process key cache (tests and revocations). */
 export function clearKeyCache(): void {

@@ -10,6 +10,7 @@ let database: TestDatabase;
 let app: AppProcess;
 let browser: Browser;
 let page: Page;
+let firstIngestKey = '';
 const EMAIL = 'founder@example.com';
 const PASSWORD = 'first-run password';
 
@@ -17,7 +18,10 @@ beforeAll(async () => {
   database = await createTestDatabase();
   app = await startAppProcess({ databaseUrl: database.url });
   browser = await launchBrowser();
-  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 1280, height: 860 } });
+  const context = await browser.newContext({
+    permissions: ['clipboard-read', 'clipboard-write'],
+    viewport: { width: 1280, height: 860 },
+  });
   page = await context.newPage();
 }, 120_000);
 
@@ -62,12 +66,13 @@ describe('first run in a browser', () => {
       await page.getByRole('button', { name: 'Create project' }).click();
       await page.getByText('will not be shown again').waitFor();
       const shown = await page.locator('[data-secret="Ingest key"]').innerText();
-      await page.getByRole('button', { name: 'Copy to clipboard' }).first().click();
+      await page.getByRole('button', { name: 'Copy ingest key to clipboard' }).click();
       await page.getByText('Copied').waitFor();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
       return shown;
     });
     expect(key).toMatch(/^tw_ingest_[\w-]{43}$/);
+    firstIngestKey = key;
     const res = await fetch(`${app.url}/v1/traces`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
@@ -89,6 +94,35 @@ describe('first run in a browser', () => {
     });
     const other = await page.goto(`${app.url}/projects/999/settings`);
     expect(other?.status()).toBe(404);
+  }, 60_000);
+
+  it('rotates the ingest key in settings: the new secret is shown once, the old one gets 401', async () => {
+    await page.goto(`${app.url}/projects`);
+    await page.getByRole('link', { name: 'settings' }).first().click();
+    await page.waitForURL('**/settings');
+    const send = (key: string) =>
+      fetch(`${app.url}/v1/traces`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: '{"resourceSpans":[]}',
+      }).then((r) => r.status);
+    const fresh = await step('rotated', async () => {
+      await page.getByRole('button', { name: /^Rotate tw_ingest_/ }).click();
+      await page.getByText('will not be shown again').waitFor();
+      return page.locator('[data-secret="Ingest key"]').innerText();
+    });
+    expect(fresh).toMatch(/^tw_ingest_[\w-]{43}$/);
+    expect(await send(fresh)).toBe(200);
+    expect(await send(firstIngestKey)).toBe(401);
+    await expect.poll(() => page.getByText(/^revoked /).count()).toBe(1);
+    // Dark mode follows the system setting.
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await background();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'foundation-settings-dark');
+    const dark = await background();
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(dark).not.toBe(light);
   }, 60_000);
 
   it('signs out, keeps the dashboards closed, and signs back in to where it was going', async () => {
