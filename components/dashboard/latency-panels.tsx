@@ -7,7 +7,10 @@ import type { ReleaseMarker } from '@/components/charts/time-axis';
 import { type LineSpec, type TimeRow, TimeSeriesChart, TimeSeriesTable } from '@/components/charts/time-series-chart';
 import { exactMs, formatMs, formatRate } from './format';
 import { type ReadScope, type SeriesResponse, useHeatmapQuery, useMetricSeriesQuery, useSeriesQuery } from './queries';
+import { QUEUE_METRIC } from './read-urls';
 import { QueryGate, Skeleton } from './states';
+
+export { QUEUE_METRIC };
 
 const PERCENTILES: LineSpec[] = [
   { key: 'p50', name: 'p50', color: '#0ea5e9' },
@@ -130,8 +133,6 @@ export function LatencyDistribution({
     </QueryGate>
   );
 }
-
-export const QUEUE_METRIC = 'queue.depth';
 
 /** Queue-depth gauges of the service (metric `queue.depth`), one line per series. */
 export function QueueDepthChart({ projectId, scope, step, refetchMs, releases }: PanelProps) {

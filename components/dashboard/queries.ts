@@ -12,20 +12,12 @@ import type { RouteSummary } from '@/lib/analytics/list-routes';
 import type { ServiceSummary } from '@/lib/analytics/list-services';
 import type { ReleaseVerdict } from '@/lib/analytics/release-verdict';
 import type { FeedbackSummary } from '@/lib/feedback/reports/feedback-summary';
+import { type ReadScope, readUrls, scopeParams } from './read-urls';
+
+export type { ReadScope } from './read-urls';
 
 // One hook per read endpoint, keys from one factory. Every hook keeps the previous data while a new
 // range or refresh loads (no flicker) and refetches on the interval the toolbar picked.
-
-/** The filters every read endpoint takes; '' / undefined = not filtered. */
-export interface ReadScope {
-  fromMs: number;
-  toMs: number;
-  service?: string;
-  route?: string;
-  method?: string;
-  release?: string;
-  environment?: string;
-}
 
 export interface Ranged {
   from: string;
@@ -50,20 +42,9 @@ export const dashboardKeys = {
   perceived: (p: number, s: ReadScope) => [...dashboardKeys.project(p), 'perceived', s] as const,
 };
 
-function scopeParams(s: ReadScope): Record<string, string | undefined> {
-  return {
-    from: new Date(s.fromMs).toISOString(),
-    to: new Date(s.toMs).toISOString(),
-    service: s.service || undefined,
-    route: s.route || undefined,
-    method: s.method || undefined,
-    release: s.release || undefined,
-    environment: s.environment || undefined,
-  };
-}
-
 const get = <T>(path: string, projectId: number, params: Record<string, string | undefined>) =>
   requestJson<T>(projectUrl(path, projectId, params));
+const fetchUrl = <T>(url: string) => requestJson<T>(url);
 
 /** Shared options: previous data while loading, the toolbar's refresh interval, no retry storms. */
 function live(refetchMs: number) {
@@ -78,7 +59,7 @@ export type StatsResponse = Ranged & LatencySummary;
 export function useStatsQuery(p: number, s: ReadScope, refetchMs = 0) {
   return useQuery({
     queryKey: dashboardKeys.stats(p, s),
-    queryFn: () => get<StatsResponse>('/api/v1/stats', p, scopeParams(s)),
+    queryFn: () => fetchUrl<StatsResponse>(readUrls.stats(p, s)),
     ...live(refetchMs),
   });
 }
@@ -87,7 +68,7 @@ export type SeriesResponse = Ranged & { step: number; points: SeriesPoint[] };
 function seriesOptions(p: number, s: ReadScope, step: number, refetchMs: number) {
   return queryOptions({
     queryKey: dashboardKeys.series(p, s, step),
-    queryFn: () => get<SeriesResponse>('/api/v1/series', p, { ...scopeParams(s), step: String(step) }),
+    queryFn: () => fetchUrl<SeriesResponse>(readUrls.series(p, s, step)),
     ...live(refetchMs),
   });
 }
@@ -102,7 +83,7 @@ export type ServicesResponse = Ranged & { services: ServiceSummary[] };
 export function useServicesQuery(p: number, s: ReadScope, refetchMs = 0) {
   return useQuery({
     queryKey: dashboardKeys.services(p, s),
-    queryFn: () => get<ServicesResponse>('/api/v1/services', p, scopeParams(s)),
+    queryFn: () => fetchUrl<ServicesResponse>(readUrls.services(p, s)),
     ...live(refetchMs),
   });
 }
@@ -111,7 +92,7 @@ export type RoutesResponse = Ranged & { routes: RouteSummary[] };
 export function useRoutesQuery(p: number, s: ReadScope, refetchMs = 0) {
   return useQuery({
     queryKey: dashboardKeys.routes(p, s),
-    queryFn: () => get<RoutesResponse>('/api/v1/routes', p, scopeParams(s)),
+    queryFn: () => fetchUrl<RoutesResponse>(readUrls.routes(p, s)),
     ...live(refetchMs),
   });
 }
@@ -120,7 +101,7 @@ export type ReleasesResponse = Ranged & { releases: ReleaseSummary[] };
 export function useReleasesQuery(p: number, s: ReadScope, refetchMs = 0, enabled = true) {
   return useQuery({
     queryKey: dashboardKeys.releases(p, s),
-    queryFn: () => get<ReleasesResponse>('/api/v1/releases', p, scopeParams(s)),
+    queryFn: () => fetchUrl<ReleasesResponse>(readUrls.releases(p, s)),
     enabled,
     ...live(refetchMs),
   });
@@ -152,15 +133,7 @@ export type MetricSeriesResponse = Ranged & { name: string; step: number; series
 export function useMetricSeriesQuery(p: number, s: ReadScope, name: string, step: number, refetchMs = 0) {
   return useQuery({
     queryKey: dashboardKeys.metricSeries(p, s, name, step),
-    queryFn: () =>
-      get<MetricSeriesResponse>('/api/v1/metrics/series', p, {
-        from: new Date(s.fromMs).toISOString(),
-        to: new Date(s.toMs).toISOString(),
-        service: s.service || undefined,
-        environment: s.environment || undefined,
-        name,
-        step: String(step),
-      }),
+    queryFn: () => fetchUrl<MetricSeriesResponse>(readUrls.metricSeries(p, s, name, step)),
     ...live(refetchMs),
   });
 }
@@ -173,7 +146,7 @@ export interface HeatmapResponse extends Ranged {
 function heatmapOptions(p: number, s: ReadScope, step: number, refetchMs: number) {
   return queryOptions({
     queryKey: dashboardKeys.heatmap(p, s, step),
-    queryFn: () => get<HeatmapResponse>('/api/v1/heatmap', p, { ...scopeParams(s), step: String(step) }),
+    queryFn: () => fetchUrl<HeatmapResponse>(readUrls.heatmap(p, s, step)),
     ...live(refetchMs),
   });
 }
@@ -189,7 +162,7 @@ export type ExemplarsResponse = Ranged & Exemplars;
 export function useExemplarsQuery(p: number, s: ReadScope, refetchMs = 0) {
   return useQuery({
     queryKey: dashboardKeys.exemplars(p, s),
-    queryFn: () => get<ExemplarsResponse>('/api/v1/exemplars', p, { ...scopeParams(s), limit: '10' }),
+    queryFn: () => fetchUrl<ExemplarsResponse>(readUrls.exemplars(p, s)),
     ...live(refetchMs),
   });
 }

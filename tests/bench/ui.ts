@@ -185,7 +185,8 @@ async function measurePage(
       const res = await page.evaluate(() =>
         (performance as unknown as { getEntriesByType(t: string): { name: string; startTime: number; responseEnd: number }[] })
           .getEntriesByType('resource')
-          .map((e) => `${new URL(e.name).pathname.replace('/api/v1/', '')} ${e.startTime.toFixed(0)}→${e.responseEnd.toFixed(0)}`)
+          .filter((e) => e.name.includes('/api/'))
+          .map((e) => `${e.name} ${e.startTime.toFixed(0)}→${e.responseEnd.toFixed(0)}`)
           .join(', '),
       );
       console.log(`  ${label} resources: ${res}`);
