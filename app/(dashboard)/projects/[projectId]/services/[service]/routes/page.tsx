@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { preloadService } from '@/components/dashboard/preload-reads';
+import { decodeSegment } from '@/components/dashboard/segment';
 import { RoutePage } from '@/components/dashboard/route-page';
 
 export const metadata = { title: 'Route · Tailwatch' };
@@ -15,7 +16,7 @@ export default async function Page({
   const p = await params;
   const projectId = Number(p.projectId);
   if (!Number.isSafeInteger(projectId) || projectId <= 0) notFound();
-  const service = decodeURIComponent(p.service);
+  const service = decodeSegment(p.service);
   const q = await searchParams;
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
   preloadService(projectId, service, q, { route: first(q.route), method: first(q.method) });
