@@ -52,7 +52,7 @@ async function call(
   method: string,
   path: string,
   opts: { token?: string | null; body?: unknown; params?: Record<string, string> } = {},
-): Promise<{ status: number; body: Record<string, unknown> | null; text: string }> {
+): Promise<{ status: number; body: Record<string, unknown>; text: string }> {
   const headers: Record<string, string> = {};
   const token = opts.token === undefined ? a.apiToken : opts.token;
   if (token) headers.authorization = `Bearer ${token}`;
@@ -64,7 +64,7 @@ async function call(
   });
   const response = await (handler as Handler)(request, { params: Promise.resolve(opts.params ?? {}) });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null, text };
+  return { status: response.status, body: text ? JSON.parse(text) : {}, text };
 }
 
 const rule = {
@@ -83,10 +83,10 @@ describe('alert rules API', () => {
   it('creates, reads, updates and deletes a rule of the caller’s project only', async () => {
     const created = await call(rules.POST, 'POST', `/api/v1/alert-rules?project=${a.projectId}`, { body: rule });
     expect(created.status).toBe(201);
-    const id = (created.body?.rule as { id: string }).id;
+    const id = (created.body.rule as { id: string }).id;
 
     const listed = await call(rules.GET, 'GET', `/api/v1/alert-rules?project=${a.projectId}`);
-    expect((listed.body?.rules as { id: string }[]).map((r) => r.id)).toEqual([id]);
+    expect((listed.body.rules as { id: string }[]).map((r) => r.id)).toEqual([id]);
     const one = await call(ruleById.GET, 'GET', `/api/v1/alert-rules/${id}?project=${a.projectId}`, {
       params: { ruleId: id },
     });
@@ -119,13 +119,13 @@ describe('alert rules API', () => {
       ).status,
     ).toBe(404);
     const bList = await call(rules.GET, 'GET', `/api/v1/alert-rules?project=${b.projectId}`, { token: b.apiToken });
-    expect(bList.body?.rules).toEqual([]);
+    expect(bList.body.rules).toEqual([]);
 
     const updated = await call(ruleById.PUT, 'PUT', `/api/v1/alert-rules/${id}?project=${a.projectId}`, {
       params: { ruleId: id },
       body: { ...rule, threshold: 800 },
     });
-    expect((updated.body?.rule as { threshold: number }).threshold).toBe(800);
+    expect((updated.body.rule as { threshold: number }).threshold).toBe(800);
     const removed = await call(ruleById.DELETE, 'DELETE', `/api/v1/alert-rules/${id}?project=${a.projectId}`, {
       params: { ruleId: id },
     });
@@ -140,7 +140,7 @@ describe('alert rules API', () => {
       body: { ...rule, threshold: 'high' },
     });
     expect(bad.status).toBe(400);
-    expect(Object.keys((bad.body?.error as { fields: object }).fields)).toContain('threshold');
+    expect(Object.keys((bad.body.error as { fields: object }).fields)).toContain('threshold');
   });
 });
 
@@ -150,9 +150,9 @@ describe('webhooks API', () => {
       body: { name: 'ops', url: hook.url },
     });
     expect(created.status).toBe(201);
-    const secret = created.body?.secret as string;
+    const secret = created.body.secret as string;
     expect(secret).toMatch(/^whsec_/);
-    const id = (created.body?.endpoint as { id: string }).id;
+    const id = (created.body.endpoint as { id: string }).id;
     const listed = await call(webhooks.GET, 'GET', `/api/v1/webhooks?project=${a.projectId}`);
     expect(listed.text).not.toContain(secret.slice(10));
 
@@ -160,7 +160,7 @@ describe('webhooks API', () => {
       params: { endpointId: id },
     });
     expect(sent.status).toBe(202);
-    const messageId = sent.body?.messageId as string;
+    const messageId = sent.body.messageId as string;
 
     for (const [token, project] of [
       [b.apiToken, a.projectId],
@@ -188,7 +188,7 @@ describe('webhooks API', () => {
     const log = await call(deliveries.GET, 'GET', `/api/v1/webhooks/${id}/deliveries?project=${a.projectId}`, {
       params: { endpointId: id },
     });
-    expect((log.body?.deliveries as { id: string }[]).map((d) => d.id)).toEqual([messageId]);
+    expect((log.body.deliveries as { id: string }[]).map((d) => d.id)).toEqual([messageId]);
   });
 
   it('refuses an internal URL that is not on the allowlist', async () => {
@@ -196,7 +196,7 @@ describe('webhooks API', () => {
       body: { name: 'metadata', url: 'http://169.254.169.254/latest' },
     });
     expect(refused.status).toBe(400);
-    expect((refused.body?.error as { code: string }).code).toBe('ssrf_blocked');
+    expect((refused.body.error as { code: string }).code).toBe('ssrf_blocked');
   });
 });
 
@@ -229,8 +229,8 @@ describe('feedback API', () => {
     );
     expect((await call(pollConfig.PUT, 'PUT', '/api/v1/poll-config', { body: put })).status).toBe(200);
     const after = await call(pollConfig.GET, 'GET', `/api/v1/poll-config?project=${a.projectId}`);
-    expect((after.body?.settings as { question: string }).question).toBe('Quick enough?');
-    expect(after.body?.publicKeys).toEqual([a.publicKey]);
+    expect((after.body.settings as { question: string }).question).toBe('Quick enough?');
+    expect(after.body.publicKeys).toEqual([a.publicKey]);
   });
 
   it('sets the origins allowed to embed the widget, bare origins only', async () => {
@@ -243,7 +243,7 @@ describe('feedback API', () => {
       body: { project: a.projectId, allowedOrigins: ['https://ok.example', 'https://shop.example/checkout'] },
     });
     expect(bad.status).toBe(400);
-    expect(Object.keys((bad.body?.error as { fields: object }).fields)).toEqual(['allowedOrigins.1']);
+    expect(Object.keys((bad.body.error as { fields: object }).fields)).toEqual(['allowedOrigins.1']);
     const stored = await pool.query('SELECT allowed_origins FROM projects WHERE id = $1', [a.projectId]);
     expect(stored.rows[0].allowed_origins).toEqual(['https://shop.example', 'http://localhost:8080']);
   });
