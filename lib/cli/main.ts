@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createUser } from '../auth/users';
-import { connectDatabase } from '../db/connect';
+import { connectDatabase, type DatabaseHandle } from '../db/connect';
 import { closePool, db } from '../db/pool';
 import { ApiError } from '../http/api';
 import { createProject } from '../projects/create-project';
@@ -22,9 +22,18 @@ Uses DATABASE_URL, else the embedded PostgreSQL of \`npm start\` (started if it 
 
 class UsageError extends Error {}
 
+// An embedded server this run started is stopped at the end (stop() leaves one that `npm start` runs alone).
+let database: DatabaseHandle | undefined;
+async function connect(): Promise<void> {
+  database = await connectDatabase();
+}
+
 function opts(argv: string[], options: Record<string, { type: 'string' | 'boolean' }>) {
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values as Record<
+      string,
+      string | boolean | undefined
+    >;
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
@@ -40,7 +49,7 @@ async function adminCreate(argv: string[]): Promise<number> {
   const values = opts(argv, { email: { type: 'string' }, password: { type: 'string' }, json: { type: 'boolean' } });
   const email = required(values, 'email');
   const password = required(values, 'password');
-  await connectDatabase();
+  await connect();
   const user = await createUser({ email, password }, { isAdmin: true });
   console.log(values.json ? JSON.stringify({ userId: user.id, email: user.email }) : `Admin ${user.email} created.`);
   return 0;
@@ -50,16 +59,20 @@ async function projectCreate(argv: string[]): Promise<number> {
   const values = opts(argv, { name: { type: 'string' }, owner: { type: 'string' }, json: { type: 'boolean' } });
   const name = required(values, 'name');
   if (name.length > 100) throw new UsageError('--name is longer than 100 characters');
-  await connectDatabase();
+  await connect();
   let ownerUserId: string | undefined;
   if (typeof values.owner === 'string') {
-    const { rows } = await db().query<{ id: string }>('SELECT id FROM users WHERE email = $1', [values.owner.trim().toLowerCase()]);
+    const { rows } = await db().query<{ id: string }>('SELECT id FROM users WHERE email = $1', [
+      values.owner.trim().toLowerCase(),
+    ]);
     if (!rows[0]) throw new Error(`No user with e-mail ${values.owner}`);
     ownerUserId = rows[0].id;
   }
   const p = await createProject({ name, ownerUserId });
   if (values.json) {
-    console.log(JSON.stringify({ projectId: p.projectId, ingestKey: p.ingestKey, publicKey: p.publicKey, apiToken: p.apiToken }));
+    console.log(
+      JSON.stringify({ projectId: p.projectId, ingestKey: p.ingestKey, publicKey: p.publicKey, apiToken: p.apiToken }),
+    );
   } else {
     console.log(`Project "${p.name}" (id ${p.projectId}) created. Secrets are shown only now:
   ingest key  ${p.ingestKey}
@@ -70,7 +83,7 @@ async function projectCreate(argv: string[]): Promise<number> {
 }
 
 async function verdict(argv: string[]): Promise<number> {
-  await connectDatabase();
+  await connect();
   const { runVerdict } = await import('./verdict');
   return runVerdict(argv);
 }
@@ -91,11 +104,13 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`${err.message}\n\n${HELP}`);
       return 2;
     }
-    if (err instanceof ZodError) console.error(err.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('\n'));
+    if (err instanceof ZodError)
+      console.error(err.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('\n'));
     else if (err instanceof ApiError) console.error(err.message);
     else console.error(err instanceof Error ? err.message : String(err));
     return 1;
   } finally {
     await closePool().catch(() => {});
+    await database?.embedded?.stop().catch(() => {});
   }
 }
