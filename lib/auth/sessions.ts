@@ -20,6 +20,8 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 export async function createSession(userId: string, userAgent = ''): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + config().TAILWATCH_SESSION_DAYS * 86_400_000);
+  // Expired sessions are useless; each sign-in sweeps the user's own, so the table does not grow forever.
+  await db().query('DELETE FROM sessions WHERE user_id = $1 AND expires_at <= now()', [userId]);
   await db().query(
     `INSERT INTO sessions (id, token_hash, user_id, expires_at, user_agent) VALUES (gen_random_uuid(), $1, $2, $3, $4)`,
     [hashToken(token), userId, expiresAt, userAgent.slice(0, 300)],
@@ -30,7 +32,13 @@ export async function createSession(userId: string, userAgent = ''): Promise<{ t
 /** The live session's user, or null for unknown or expired tokens. */
 export async function sessionUser(token: string | null | undefined): Promise<SessionUser | null> {
   if (!token || token.length > 100) return null;
-  const { rows } = await db().query<{ session_id: string; user_id: string; email: string; is_admin: boolean; stale: boolean }>(
+  const { rows } = await db().query<{
+    session_id: string;
+    user_id: string;
+    email: string;
+    is_admin: boolean;
+    stale: boolean;
+  }>(
     `SELECT s.id AS session_id, u.id AS user_id, u.email, u.is_admin, s.last_seen_at < now() - interval '5 minutes' AS stale
      FROM sessions s JOIN users u ON u.id = s.user_id
      WHERE s.token_hash = $1 AND s.expires_at > now()`,
@@ -66,7 +74,9 @@ export function sessionCookie(token: string, expiresAt: Date, secure: boolean): 
 
 /** Set-Cookie value that removes the session cookie. */
 export function clearedSessionCookie(secure: boolean): string {
-  return [`${SESSION_COOKIE}=`, 'Path=/', 'HttpOnly', 'SameSite=Lax', 'Max-Age=0', ...(secure ? ['Secure'] : [])].join('; ');
+  return [`${SESSION_COOKIE}=`, 'Path=/', 'HttpOnly', 'SameSite=Lax', 'Max-Age=0', ...(secure ? ['Secure'] : [])].join(
+    '; ',
+  );
 }
 
 /** A cookie's value from a Cookie header. */

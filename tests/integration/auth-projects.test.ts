@@ -6,7 +6,11 @@ import { POST as setup } from '../../app/api/auth/setup/route';
 import { DELETE as revokeKey } from '../../app/api/v1/projects/[projectId]/keys/[keyId]/route';
 import { POST as rotateKey } from '../../app/api/v1/projects/[projectId]/keys/[keyId]/rotate/route';
 import { GET as listKeys } from '../../app/api/v1/projects/[projectId]/keys/route';
-import { DELETE as deleteProject, GET as getProject, PATCH as patchProject } from '../../app/api/v1/projects/[projectId]/route';
+import {
+  DELETE as deleteProject,
+  GET as getProject,
+  PATCH as patchProject,
+} from '../../app/api/v1/projects/[projectId]/route';
 import { GET as listProjects, POST as createProject } from '../../app/api/v1/projects/route';
 import { clearKeyCache, hashSecret } from '../../lib/auth/keys';
 import { createUser } from '../../lib/auth/users';
@@ -50,7 +54,10 @@ describe('first-run setup and sign-in', () => {
   let adminCookie = '';
 
   it('creates the first admin once, with a session cookie that scripts cannot read', async () => {
-    const res = await setup(json('POST', '/api/auth/setup', { email: 'Admin@Example.com', password: PASSWORD }), undefined);
+    const res = await setup(
+      json('POST', '/api/auth/setup', { email: 'Admin@Example.com', password: PASSWORD }),
+      undefined,
+    );
     expect(res.status).toBe(201);
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^tw_session=[\w-]{43}; /);
@@ -58,7 +65,10 @@ describe('first-run setup and sign-in', () => {
     expect(cookie).toContain('SameSite=Lax');
     expect(cookie).not.toContain('Secure'); // plain http here; https requests get Secure
     adminCookie = cookieOf(res);
-    const again = await setup(json('POST', '/api/auth/setup', { email: 'other@example.com', password: PASSWORD }), undefined);
+    const again = await setup(
+      json('POST', '/api/auth/setup', { email: 'other@example.com', password: PASSWORD }),
+      undefined,
+    );
     expect(again.status).toBe(409);
     const { rows } = await pool.query('SELECT token_hash FROM sessions');
     expect(rows.map((r) => r.token_hash)).toEqual([hashSecret(adminCookie.split('=')[1])]);
@@ -70,8 +80,14 @@ describe('first-run setup and sign-in', () => {
   });
 
   it('answers a wrong password and an unknown e-mail alike with 401', async () => {
-    const wrong = await login(json('POST', '/api/auth/login', { email: 'admin@example.com', password: 'wrong password!' }, { ip: '10.1.0.1' }), undefined);
-    const unknown = await login(json('POST', '/api/auth/login', { email: 'ghost@example.com', password: PASSWORD }, { ip: '10.1.0.2' }), undefined);
+    const wrong = await login(
+      json('POST', '/api/auth/login', { email: 'admin@example.com', password: 'wrong password!' }, { ip: '10.1.0.1' }),
+      undefined,
+    );
+    const unknown = await login(
+      json('POST', '/api/auth/login', { email: 'ghost@example.com', password: PASSWORD }, { ip: '10.1.0.2' }),
+      undefined,
+    );
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(await wrong.json()).toEqual(await unknown.json());
@@ -82,7 +98,10 @@ describe('first-run setup and sign-in', () => {
     const statuses: number[] = [];
     let retryAfter: string | null = null;
     for (let i = 0; i < 7; i++) {
-      const res = await login(json('POST', '/api/auth/login', { email: `guess${i}@example.com`, password: 'x' }, { ip: '10.9.9.9' }), undefined);
+      const res = await login(
+        json('POST', '/api/auth/login', { email: `guess${i}@example.com`, password: 'x' }, { ip: '10.9.9.9' }),
+        undefined,
+      );
       statuses.push(res.status);
       if (res.status === 429) retryAfter = res.headers.get('retry-after');
     }
@@ -92,11 +111,19 @@ describe('first-run setup and sign-in', () => {
   });
 
   it('signs in case-insensitively and signs out for good', async () => {
+    await pool.query(
+      `INSERT INTO sessions (id, token_hash, user_id, expires_at, user_agent)
+       SELECT gen_random_uuid(), 'expired', id, now() - interval '1 day', '' FROM users WHERE email = 'admin@example.com'`,
+    );
     const cookie = await signIn('ADMIN@example.com');
+    // Signing in swept the user's expired session.
+    expect((await pool.query(`SELECT 1 FROM sessions WHERE token_hash = 'expired'`)).rowCount).toBe(0);
     expect((await listProjects(json('GET', '/api/v1/projects', undefined, { cookie }), undefined)).status).toBe(200);
     expect((await logout(json('POST', '/api/auth/logout', undefined, { cookie }), undefined)).status).toBe(204);
     expect((await listProjects(json('GET', '/api/v1/projects', undefined, { cookie }), undefined)).status).toBe(401);
-    expect((await listProjects(json('GET', '/api/v1/projects', undefined, { cookie: adminCookie }), undefined)).status).toBe(200);
+    expect(
+      (await listProjects(json('GET', '/api/v1/projects', undefined, { cookie: adminCookie }), undefined)).status,
+    ).toBe(200);
   });
 });
 
@@ -111,78 +138,167 @@ describe('projects and keys', () => {
     await createUser({ email: 'bob@example.com', password: PASSWORD }, { isAdmin: false });
     alice = await signIn('alice@example.com', '10.2.0.1');
     bob = await signIn('bob@example.com', '10.2.0.2');
-    const res = await createProject(json('POST', '/api/v1/projects', { name: 'checkout-api' }, { cookie: alice }), undefined);
+    const res = await createProject(
+      json('POST', '/api/v1/projects', { name: 'checkout-api' }, { cookie: alice }),
+      undefined,
+    );
     expect(res.status).toBe(201);
     project = await res.json();
-    bobProject = await (await createProject(json('POST', '/api/v1/projects', { name: 'bobs' }, { cookie: bob }), undefined)).json();
+    bobProject = await (
+      await createProject(json('POST', '/api/v1/projects', { name: 'bobs' }, { cookie: bob }), undefined)
+    ).json();
   });
 
   it('shows the secrets once and stores only their hashes', async () => {
     expect(project.ingestKey).toMatch(/^tw_ingest_/);
     expect(project.publicKey).toMatch(/^tw_pub_/);
     expect(project.apiToken).toMatch(/^tw_api_/);
-    const { rows } = await pool.query('SELECT kind, secret_hash, public_key, prefix FROM api_keys WHERE project_id = $1', [project.projectId]);
+    const { rows } = await pool.query(
+      'SELECT kind, secret_hash, public_key, prefix FROM api_keys WHERE project_id = $1',
+      [project.projectId],
+    );
     const byKind = Object.fromEntries(rows.map((r) => [r.kind, r]));
     expect(byKind.ingest.secret_hash).toBe(hashSecret(project.ingestKey));
     expect(byKind.ingest.public_key).toBeNull();
     expect(byKind.api.public_key).toBeNull();
     expect(JSON.stringify(rows)).not.toContain(project.ingestKey);
     expect(JSON.stringify(rows)).not.toContain(project.apiToken);
-    const keys = await (await listKeys(json('GET', '/x', undefined, { cookie: alice }), params({ projectId: String(project.projectId) }))).json();
+    const keys = await (
+      await listKeys(json('GET', '/x', undefined, { cookie: alice }), params({ projectId: String(project.projectId) }))
+    ).json();
     expect(JSON.stringify(keys)).not.toContain(project.ingestKey);
     expect(JSON.stringify(keys)).not.toContain(project.apiToken);
     expect(keys.keys).toHaveLength(3);
   });
 
   it('lists only the projects a user belongs to', async () => {
-    const mine = await (await listProjects(json('GET', '/api/v1/projects', undefined, { cookie: alice }), undefined)).json();
+    const mine = await (
+      await listProjects(json('GET', '/api/v1/projects', undefined, { cookie: alice }), undefined)
+    ).json();
     expect(mine.projects.map((p: { name: string }) => p.name)).toEqual(['checkout-api']);
   });
 
   it('hides other tenants: 404 for a session or token of another project, 401 without credentials', async () => {
     const id = String(project.projectId);
-    expect((await getProject(json('GET', '/x', undefined, { cookie: bob }), params({ projectId: id }))).status).toBe(404);
-    expect((await getProject(json('GET', '/x', undefined, { authorization: `Bearer ${bobProject.apiToken}` }), params({ projectId: id }))).status).toBe(404);
-    expect((await getProject(json('GET', '/x', undefined, { authorization: `Bearer ${project.apiToken}` }), params({ projectId: id }))).status).toBe(200);
+    expect((await getProject(json('GET', '/x', undefined, { cookie: bob }), params({ projectId: id }))).status).toBe(
+      404,
+    );
+    expect(
+      (
+        await getProject(
+          json('GET', '/x', undefined, { authorization: `Bearer ${bobProject.apiToken}` }),
+          params({ projectId: id }),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await getProject(
+          json('GET', '/x', undefined, { authorization: `Bearer ${project.apiToken}` }),
+          params({ projectId: id }),
+        )
+      ).status,
+    ).toBe(200);
     expect((await getProject(json('GET', '/x'), params({ projectId: id }))).status).toBe(401);
-    expect((await getProject(json('GET', '/x', undefined, { cookie: alice }), params({ projectId: '999999' }))).status).toBe(404);
-    expect((await getProject(json('GET', '/x', undefined, { cookie: alice }), params({ projectId: 'abc' }))).status).toBe(404);
-    expect((await getProject(json('GET', '/x', undefined, { authorization: `Bearer ${project.ingestKey}` }), params({ projectId: id }))).status).toBe(401);
-    expect((await patchProject(json('PATCH', '/x', { name: 'mine now' }, { cookie: bob }), params({ projectId: id }))).status).toBe(404);
+    expect(
+      (await getProject(json('GET', '/x', undefined, { cookie: alice }), params({ projectId: '999999' }))).status,
+    ).toBe(404);
+    expect(
+      (await getProject(json('GET', '/x', undefined, { cookie: alice }), params({ projectId: 'abc' }))).status,
+    ).toBe(404);
+    expect(
+      (
+        await getProject(
+          json('GET', '/x', undefined, { authorization: `Bearer ${project.ingestKey}` }),
+          params({ projectId: id }),
+        )
+      ).status,
+    ).toBe(401);
+    expect(
+      (await patchProject(json('PATCH', '/x', { name: 'mine now' }, { cookie: bob }), params({ projectId: id })))
+        .status,
+    ).toBe(404);
   });
 
   it('updates settings and names the bad field', async () => {
     const id = String(project.projectId);
-    const ok = await patchProject(json('PATCH', '/x', { allowedOrigins: ['https://shop.example.com/'], apdexMs: 250 }, { cookie: alice }), params({ projectId: id }));
+    const ok = await patchProject(
+      json('PATCH', '/x', { allowedOrigins: ['https://shop.example.com/'], apdexMs: 250 }, { cookie: alice }),
+      params({ projectId: id }),
+    );
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ allowedOrigins: ['https://shop.example.com'], apdexMs: 250, name: 'checkout-api' });
-    const bad = await patchProject(json('PATCH', '/x', { allowedOrigins: ['javascript:alert(1)'] }, { cookie: alice }), params({ projectId: id }));
+    expect(await ok.json()).toMatchObject({
+      allowedOrigins: ['https://shop.example.com'],
+      apdexMs: 250,
+      name: 'checkout-api',
+    });
+    const bad = await patchProject(
+      json('PATCH', '/x', { allowedOrigins: ['javascript:alert(1)'] }, { cookie: alice }),
+      params({ projectId: id }),
+    );
     expect(bad.status).toBe(400);
     expect(Object.keys((await bad.json()).error.fields)).toEqual(['allowedOrigins.0']);
   });
 
   it('rotates and revokes keys: the old secret stops working at once', async () => {
     const id = String(project.projectId);
-    const keys = (await (await listKeys(json('GET', '/x', undefined, { cookie: alice }), params({ projectId: id }))).json()).keys;
+    const keys = (
+      await (await listKeys(json('GET', '/x', undefined, { cookie: alice }), params({ projectId: id }))).json()
+    ).keys;
     const api = keys.find((k: { kind: string }) => k.kind === 'api');
-    const rotated = await rotateKey(json('POST', '/x', undefined, { cookie: alice }), params({ projectId: id, keyId: api.id }));
+    const rotated = await rotateKey(
+      json('POST', '/x', undefined, { cookie: alice }),
+      params({ projectId: id, keyId: api.id }),
+    );
     expect(rotated.status).toBe(201);
     const fresh = (await rotated.json()).secret;
     clearKeyCache();
-    expect((await getProject(json('GET', '/x', undefined, { authorization: `Bearer ${project.apiToken}` }), params({ projectId: id }))).status).toBe(401);
-    expect((await getProject(json('GET', '/x', undefined, { authorization: `Bearer ${fresh}` }), params({ projectId: id }))).status).toBe(200);
-    const again = (await (await listKeys(json('GET', '/x', undefined, { cookie: alice }), params({ projectId: id }))).json()).keys;
+    expect(
+      (
+        await getProject(
+          json('GET', '/x', undefined, { authorization: `Bearer ${project.apiToken}` }),
+          params({ projectId: id }),
+        )
+      ).status,
+    ).toBe(401);
+    expect(
+      (await getProject(json('GET', '/x', undefined, { authorization: `Bearer ${fresh}` }), params({ projectId: id })))
+        .status,
+    ).toBe(200);
+    const again = (
+      await (await listKeys(json('GET', '/x', undefined, { cookie: alice }), params({ projectId: id }))).json()
+    ).keys;
     const live = again.find((k: { kind: string; revokedAt: string | null }) => k.kind === 'api' && !k.revokedAt);
-    expect((await revokeKey(json('DELETE', '/x', undefined, { cookie: bob }), params({ projectId: id, keyId: live.id }))).status).toBe(404);
-    expect((await revokeKey(json('DELETE', '/x', undefined, { cookie: alice }), params({ projectId: id, keyId: live.id }))).status).toBe(204);
-    expect((await getProject(json('GET', '/x', undefined, { authorization: `Bearer ${fresh}` }), params({ projectId: id }))).status).toBe(401);
+    expect(
+      (await revokeKey(json('DELETE', '/x', undefined, { cookie: bob }), params({ projectId: id, keyId: live.id })))
+        .status,
+    ).toBe(404);
+    expect(
+      (await revokeKey(json('DELETE', '/x', undefined, { cookie: alice }), params({ projectId: id, keyId: live.id })))
+        .status,
+    ).toBe(204);
+    expect(
+      (await getProject(json('GET', '/x', undefined, { authorization: `Bearer ${fresh}` }), params({ projectId: id })))
+        .status,
+    ).toBe(401);
   });
 
   it('deletes a project only for a signed-in member', async () => {
     const id = String(bobProject.projectId);
-    expect((await deleteProject(json('DELETE', '/x', undefined, { authorization: `Bearer ${bobProject.apiToken}` }), params({ projectId: id }))).status).toBe(403);
-    expect((await deleteProject(json('DELETE', '/x', undefined, { cookie: alice }), params({ projectId: id }))).status).toBe(404);
-    expect((await deleteProject(json('DELETE', '/x', undefined, { cookie: bob }), params({ projectId: id }))).status).toBe(204);
+    expect(
+      (
+        await deleteProject(
+          json('DELETE', '/x', undefined, { authorization: `Bearer ${bobProject.apiToken}` }),
+          params({ projectId: id }),
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (await deleteProject(json('DELETE', '/x', undefined, { cookie: alice }), params({ projectId: id }))).status,
+    ).toBe(404);
+    expect(
+      (await deleteProject(json('DELETE', '/x', undefined, { cookie: bob }), params({ projectId: id }))).status,
+    ).toBe(204);
     expect((await pool.query('SELECT 1 FROM projects WHERE id = $1', [bobProject.projectId])).rowCount).toBe(0);
   });
 });
