@@ -65,7 +65,7 @@ describe('first run in a browser', () => {
       await page.getByLabel('Name').fill('checkout-api');
       await page.getByRole('button', { name: 'Create project' }).click();
       await page.getByText('will not be shown again').waitFor();
-      const shown = await page.locator('[data-secret="Ingest key"]').innerText();
+      const shown = (await page.locator('[data-secret="Ingest key"]').textContent()) ?? '';
       await page.getByRole('button', { name: 'Copy ingest key to clipboard' }).click();
       await page.getByText('Copied').waitFor();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
@@ -109,7 +109,7 @@ describe('first run in a browser', () => {
     const fresh = await step('rotated', async () => {
       await page.getByRole('button', { name: /^Rotate tw_ingest_/ }).click();
       await page.getByText('will not be shown again').waitFor();
-      return page.locator('[data-secret="Ingest key"]').innerText();
+      return (await page.locator('[data-secret="Ingest key"]').textContent()) ?? '';
     });
     expect(fresh).toMatch(/^tw_ingest_[\w-]{43}$/);
     expect(await send(fresh)).toBe(200);
