@@ -31,6 +31,11 @@ interface Job {
 const MAX_IN_FLIGHT = 2;
 // Bounds a group's transaction (and its latency); a larger backlog simply forms the next group.
 const MAX_GROUP_ITEMS = 20_000;
+// A second, overlapping group starts only once this many items wait; smaller arrivals join the group formed
+// when the running one commits. Without it, half the groups were a single request (measured: 124 of 183
+// groups had <= 100 spans at 32 clients), each paying a whole transaction and waiting on the rollup rows
+// the running group holds.
+const MIN_OVERLAP_ITEMS = 1_000;
 
 class WriteQueue {
   private pending: Job[] = [];
@@ -63,6 +68,7 @@ class WriteQueue {
 
   private pump(): void {
     while (this.inFlight < MAX_IN_FLIGHT && this.pending.length > 0) {
+      if (this.inFlight > 0 && this.pendingItems < MIN_OVERLAP_ITEMS) return;
       let items = 0;
       let n = 0;
       while (n < this.pending.length && (n === 0 || items + this.pending[n].items <= MAX_GROUP_ITEMS)) {
