@@ -4,14 +4,20 @@ import { defineConfig } from 'vitest/config';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 // Three projects: unit tests sit beside code; integration tests talk to a real PostgreSQL;
-// e2e tests drive Debian Chromium. `npm test` (scripts/test.mjs) runs them all.
+// e2e tests drive Debian Chromium. `npm test` (scripts/test.mjs) runs them all, one project after the
+// other (groupOrder): the machines have two cores, and browser tests time badly next to busy workers.
 export default defineConfig({
   resolve: { alias: { '@': root } },
   test: {
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['lib/**/*.test.ts', 'widget/**/*.test.ts', 'components/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['lib/**/*.test.ts', 'widget/**/*.test.ts', 'components/**/*.test.ts'],
+          environment: 'node',
+          sequence: { groupOrder: 0 },
+        },
       },
       {
         extends: true,
@@ -23,6 +29,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           fileParallelism: true,
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -34,6 +41,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],
