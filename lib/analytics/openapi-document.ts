@@ -156,7 +156,44 @@ export function openApiDocument(serverUrl?: string): Json {
       '/api/v1/feedback/apdex': managed('feedback', { get: 'Feedback-calibrated Apdex threshold per route' }),
       '/api/v1/feedback/apdex/adopt': managed('feedback', { post: "Store a route's Apdex threshold" }),
       '/api/v1/poll-config': managed('feedback', { get: 'Feedback poll settings', put: 'Replace the poll settings' }),
+      '/api/v1/poll-config/allowed-origins': inPath('feedback', {
+        put: 'Replace the origins allowed to post answers with the public key (body: {project, allowedOrigins})',
+      }),
+      '/api/v1/projects': inPath('projects', {
+        get: "The signed-in user's projects",
+        post: 'Create a project with an ingest key, a public widget key and an API token (secrets shown once)',
+      }),
+      '/api/v1/projects/{projectId}': inPath(
+        'projects',
+        {
+          get: 'Project settings',
+          patch: 'Rename; set allowed origins and the default Apdex threshold',
+          delete: 'Delete the project and its data (session only)',
+        },
+        ['projectId'],
+      ),
+      '/api/v1/projects/{projectId}/keys': inPath(
+        'projects',
+        { get: 'Keys by prefix (secrets are never shown again)', post: 'Create a key (secret shown once)' },
+        ['projectId'],
+      ),
+      '/api/v1/projects/{projectId}/keys/{keyId}': inPath('projects', { delete: 'Revoke a key' }, [
+        'projectId',
+        'keyId',
+      ]),
+      '/api/v1/projects/{projectId}/keys/{keyId}/rotate': inPath(
+        'projects',
+        { post: 'Replace a key with a new one of the same kind (secret shown once); the old one is revoked' },
+        ['projectId', 'keyId'],
+      ),
     },
     components: openApiComponents(),
   };
+}
+
+/** A management path whose project is in the path itself (no `project` query parameter). */
+function inPath(tag: string, methods: Record<string, string>, pathParams: string[] = []): Json {
+  const out = managed(tag, methods, pathParams) as Record<string, { parameters: { name: string }[] }>;
+  for (const op of Object.values(out)) op.parameters = op.parameters.filter((p) => p.name !== 'project');
+  return out as Json;
 }
