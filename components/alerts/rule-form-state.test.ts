@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRuleForm, conditionFromForm, formFromRule, NEW_RULE_FORM } from './rule-form-state';
+import { checkRuleForm, conditionFromForm, formFromRule, formFromSearch, NEW_RULE_FORM } from './rule-form-state';
 
 describe('rule form', () => {
   it('turns the form strings into a rule in API units', () => {
@@ -43,5 +43,29 @@ describe('rule form', () => {
     const stored = { ...check.rule, id: 'r', projectId: 1, createdAt: '', updatedAt: '' };
     const again = checkRuleForm(formFromRule(stored));
     expect(again).toEqual(check);
+  });
+});
+
+describe('formFromSearch', () => {
+  it('prefills a rule from an "alert on it" link and ignores what it does not know', () => {
+    const form = formFromSearch({
+      metric: 'latency_p95',
+      service: 'storefront',
+      route: '/checkout',
+      threshold: '740',
+      name: 'felt slow',
+    });
+    expect(form).toMatchObject({
+      metric: 'latency_p95',
+      service: 'storefront',
+      route: '/checkout',
+      threshold: '740',
+      name: 'felt slow',
+      groupBy: [],
+    });
+    const junk = formFromSearch({ metric: 'drop_tables', threshold: '-3', route: ['a', 'b'] });
+    expect(junk.metric).toBe(NEW_RULE_FORM.metric);
+    expect(junk.threshold).toBe(NEW_RULE_FORM.threshold);
+    expect(junk.route).toBe('');
   });
 });

@@ -1,4 +1,4 @@
-import type { AlertMetric } from '@/lib/alerts/alert-metrics';
+import { ALERT_METRICS, type AlertMetric } from '@/lib/alerts/alert-metrics';
 import type { ComparatorSymbol } from '@/lib/alerts/comparator';
 import {
   DEFAULT_REPEAT_INTERVAL_SECONDS,
@@ -53,6 +53,25 @@ export const NEW_RULE_FORM: RuleFormState = {
   severity: 'warning',
   labels: '',
 };
+
+/**
+ * A new-rule form prefilled from a link (e.g. "alert on it" beside a feedback-calibrated Apdex threshold):
+ * `?metric=latency_p95&service=&route=&threshold=&name=`. Unknown or malformed values are ignored.
+ */
+export function formFromSearch(params: Record<string, string | string[] | undefined>): RuleFormState {
+  const one = (key: string) => {
+    const v = params[key];
+    return typeof v === 'string' ? v.slice(0, 200) : undefined;
+  };
+  const form = { ...NEW_RULE_FORM };
+  const metric = one('metric');
+  if (metric && (ALERT_METRICS as readonly string[]).includes(metric)) form.metric = metric as AlertMetric;
+  const threshold = one('threshold');
+  if (threshold && Number.isFinite(Number(threshold)) && Number(threshold) > 0) form.threshold = threshold;
+  for (const key of ['service', 'route', 'name'] as const) form[key] = one(key) ?? form[key];
+  if (form.route) form.groupBy = [];
+  return form;
+}
 
 export function formFromRule(rule: RuleJson): RuleFormState {
   return {

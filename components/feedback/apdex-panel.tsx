@@ -2,6 +2,7 @@
 
 import type { RouteApdexFit } from '@/lib/feedback/reports/apdex-report';
 import { formatMs } from './format';
+import Link from 'next/link';
 import { useAdoptApdexMutation } from './mutations';
 import type { FeedbackView } from './queries';
 import { useApdexQuery } from './queries';
@@ -93,6 +94,14 @@ export function ApdexPanel({ projectId, view }: { projectId: number; view: Feedb
                         Adopt {formatMs(t)}
                       </button>
                     )}
+                    {t !== null && (
+                      <Link
+                        className="ml-2 text-xs text-indigo-600 hover:underline dark:text-indigo-400"
+                        href={alertHref(projectId, r.service, r.route, t)}
+                      >
+                        Alert on it
+                      </Link>
+                    )}
                   </td>
                 </tr>
               );
@@ -102,4 +111,16 @@ export function ApdexPanel({ projectId, view }: { projectId: number; view: Feedb
       )}
     </Section>
   );
+}
+
+/** A new alert rule on the route's p95 at the fitted threshold: fires when over 5% of requests are slower than users call fast. */
+function alertHref(projectId: number, service: string, route: string, thresholdMs: number): string {
+  const q = new URLSearchParams({
+    metric: 'latency_p95',
+    service,
+    route,
+    threshold: String(thresholdMs),
+    name: `${route || 'route'}: p95 above the feedback-calibrated Apdex T`,
+  });
+  return `/projects/${projectId}/alerts/new?${q}`;
 }

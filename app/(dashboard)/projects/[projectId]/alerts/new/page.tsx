@@ -1,11 +1,18 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AlertRuleForm } from '@/components/alerts/alert-rule-form';
+import { formFromSearch } from '@/components/alerts/rule-form-state';
 import { QueryClientGuard } from '@/components/dashboard/query-client-guard';
 
 export const metadata = { title: 'New alert rule · Tailwatch' };
 
-export default async function Page({ params }: { params: Promise<{ projectId: string }> }) {
+export default async function Page({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ projectId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const projectId = Number((await params).projectId);
   if (!Number.isSafeInteger(projectId) || projectId <= 0) notFound();
   return (
@@ -17,7 +24,7 @@ export default async function Page({ params }: { params: Promise<{ projectId: st
           </Link>
           <h1 className="text-xl font-semibold">New alert rule</h1>
         </div>
-        <AlertRuleForm projectId={projectId} />
+        <AlertRuleForm projectId={projectId} initial={formFromSearch(await searchParams)} />
       </div>
     </QueryClientGuard>
   );
