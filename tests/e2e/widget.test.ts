@@ -230,6 +230,9 @@ describe.skipIf(!runs)('feedback widget in Chromium', () => {
 
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+    // The role locator lets go as soon as the dialog is closed; the widget finishes in the dialog's
+    // (asynchronous) close event, which also removes it from the shadow root: wait for that.
+    await page.waitForFunction(() => !document.querySelector('tailwatch-poll')?.shadowRoot?.querySelector('dialog'));
     type Api = { tailwatch: { ask(o?: object): boolean; measure(ms: number): void } };
     expect(await page.evaluate(() => (window as unknown as Api).tailwatch.ask())).toBe(false); // cooldown
 
