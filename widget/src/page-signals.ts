@@ -34,7 +34,6 @@ export function watchPage(onInteraction: (durationMs: number) => void): PageSign
   const interactions = new Map<number, number>(); // interactionId -> longest event duration
   let lcp: number | undefined;
   let seen: string | undefined;
-  let lastInteraction = 0;
   observe('largest-contentful-paint', (entries) => {
     lcp = entries[entries.length - 1].startTime;
   });
@@ -44,17 +43,18 @@ export function watchPage(onInteraction: (durationMs: number) => void): PageSign
   observe(
     'event',
     (entries) => {
-      // One interaction (pointerdown, pointerup, click) reports several entries: keep the longest.
-      const fresh = new Set<number>();
+      // One interaction (pointerdown, pointerup, click) reports several entries, sometimes in separate
+      // batches (a busy page): keep the longest, and report the interaction again when it grew.
+      const grown = new Set<number>();
       for (const e of entries as EventEntry[]) {
         const id = e.interactionId || 0;
-        if (id) interactions.set(id, Math.max(interactions.get(id) || 0, e.duration));
-        if (id > lastInteraction && e.startTime >= start) fresh.add(id);
+        const before = interactions.get(id) || 0;
+        if (id && e.duration > before) {
+          interactions.set(id, e.duration);
+          if (e.startTime >= start) grown.add(id);
+        }
       }
-      fresh.forEach((id) => {
-        lastInteraction = Math.max(lastInteraction, id);
-        onInteraction(interactions.get(id) as number);
-      });
+      grown.forEach((id) => onInteraction(interactions.get(id) as number));
     },
     { durationThreshold: 16 },
   );
