@@ -1,14 +1,14 @@
 import type { IncomingMessage } from 'node:http';
+import { MAX_KEY } from '../../../widget/src/contract';
 import { db } from '../../db/pool';
 import type { FastHandler } from '../../http/fast-route';
-import { MAX_KEY } from '../../../widget/src/contract';
+import { readCappedBody } from '../../http/read-capped-body';
 import { parseFeedbackInput } from '../feedback-input';
 import { insertFeedback } from '../queries/insert-feedback';
 import { isBotUserAgent } from './bot-agent';
 import { clientIp } from './client-ip';
 import { corsGrant, isOriginAllowed, normalizeOrigin, VARY_ORIGIN } from './cors';
 import { replyEmpty, replyError } from './fast-reply';
-import { readCappedBody } from './read-body';
 import { rateLimitHeaders } from './token-buckets';
 import type { WidgetEndpoint } from './widget-endpoint';
 
