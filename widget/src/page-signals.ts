@@ -54,7 +54,9 @@ export function watchPage(onInteraction: (durationMs: number) => void): PageSign
           if (e.startTime >= start) grown.add(id);
         }
       }
-      grown.forEach((id) => onInteraction(interactions.get(id) as number));
+      grown.forEach((id) => {
+        onInteraction(interactions.get(id) as number);
+      });
     },
     { durationThreshold: 16 },
   );
