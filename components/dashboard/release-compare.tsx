@@ -2,6 +2,7 @@
 
 import type { MetricComparison } from '@/lib/analytics/verdict-stats';
 import { formatDelta, formatLocal, formatMs, formatPercent } from './format';
+import { type PerceivedFigure, perceivedDelta } from './perceived-delta';
 import { type ReadScope, useVerdictQuery } from './queries';
 import { QueryGate, Skeleton } from './states';
 
@@ -39,12 +40,15 @@ export function ReleaseCompare({
   candidate,
   baseline,
   refetchMs,
+  perceived,
 }: {
   projectId: number;
   scope: ReadScope;
   candidate: string;
   baseline: string;
   refetchMs: number;
+  /** Poll-answer scores per release (feedback summary); the perceived row shows when present. */
+  perceived?: Map<string, PerceivedFigure>;
 }) {
   const verdict = useVerdictQuery(projectId, scope, candidate, baseline, refetchMs);
   return (
@@ -106,11 +110,34 @@ export function ReleaseCompare({
                     </td>
                   </tr>
                 ))}
+                {perceived ? (
+                  <PerceivedRow
+                    d={perceivedDelta(perceived.get(v.baseline?.release ?? ''), perceived.get(v.candidate.release))}
+                  />
+                ) : null}
               </tbody>
             </table>
           </>
         )}
       </QueryGate>
     </section>
+  );
+}
+
+const score = (v: number | null) => (v === null ? '–' : v.toFixed(1));
+
+/** Felt vs measured: the perceived-score change beside the latency deltas, judged against its own noise. */
+function PerceivedRow({ d }: { d: ReturnType<typeof perceivedDelta> }) {
+  return (
+    <tr className="border-t border-slate-100 dark:border-slate-800" data-metric="perceived">
+      <td className="py-1">Perceived score</td>
+      <td className="text-right">{score(d.baseline)}</td>
+      <td className="text-right">{score(d.candidate)}</td>
+      <td className="text-right">{d.delta === null ? '–' : `${d.delta > 0 ? '+' : ''}${d.delta.toFixed(1)}`}</td>
+      <td className="text-right text-xs">{d.ci ? `${d.ci[0].toFixed(1)} … ${d.ci[1].toFixed(1)}` : '–'}</td>
+      <td className="pl-3">
+        <span className={`rounded px-1.5 py-0.5 text-xs ${BADGE[d.verdict] ?? ''}`}>{d.verdict}</span>
+      </td>
+    </tr>
   );
 }

@@ -146,6 +146,16 @@ function Releases({ projectId }: { projectId: number }) {
           candidate={candidate}
           baseline={baseline}
           refetchMs={refetchMs}
+          perceived={
+            perceived.data
+              ? new Map(
+                  perceived.data.byRelease.map((g) => [
+                    g.release,
+                    { score: g.stats.score, scoreCi: g.stats.scoreCi, count: g.stats.count },
+                  ]),
+                )
+              : undefined
+          }
         />
       ) : (
         <p className="text-sm text-slate-500">
