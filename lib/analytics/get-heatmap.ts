@@ -1,8 +1,6 @@
 import { bucketValue } from '@/lib/sketch';
 import type { ReadFilters } from './filters';
-import { alignSeries } from './get-series';
-import { mergedRollups } from './merged-rollups';
-import { planTiers } from './tier-plan';
+import { mergedRollupsBySlot } from './get-series';
 import type { Queryable } from './types';
 
 export interface Heatmap {
@@ -35,16 +33,7 @@ function rowOf(valueMs: number): number {
 
 /** GET /api/v1/heatmap: time × latency counts from the merged sketches of each step. */
 export async function getHeatmap(db: Queryable, filters: ReadFilters, stepMs: number): Promise<Heatmap> {
-  const { fromMs, toMs } = alignSeries(filters.fromMs, filters.toMs, stepMs);
-  const rows = await mergedRollups<{ slot: number }>(
-    db,
-    'floor((extract(epoch FROM bucket) * 1000 - $7::float8) / $8::float8)::int AS slot',
-    ['slot'],
-    filters,
-    planTiers(fromMs, toMs, stepMs),
-    [fromMs, stepMs],
-  );
-  const n = Math.round((toMs - fromMs) / stepMs);
+  const { fromMs, toMs, n, rows } = await mergedRollupsBySlot(db, filters, stepMs);
   const grid = Array.from({ length: n }, () => new Array<number>(LADDER.length + 1).fill(0));
   for (const r of rows) {
     const col = grid[r.slot];

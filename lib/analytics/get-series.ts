@@ -23,8 +23,8 @@ export function alignSeries(fromMs: number, toMs: number, stepMs: number): { fro
 
 type SlotRow = LatencyRow & { slot: number };
 
-/** GET /api/v1/series: one point per step (empty steps included, count 0). */
-export async function getSeries(db: Queryable, filters: ReadFilters, stepMs: number): Promise<Series> {
+/** The range aligned to whole steps and the merged rollups of each step (`slot` = step index, 0..n-1). */
+export async function mergedRollupsBySlot(db: Queryable, filters: ReadFilters, stepMs: number) {
   const { fromMs, toMs } = alignSeries(filters.fromMs, filters.toMs, stepMs);
   const rows = await mergedRollups<{ slot: number }>(
     db,
@@ -34,7 +34,12 @@ export async function getSeries(db: Queryable, filters: ReadFilters, stepMs: num
     planTiers(fromMs, toMs, stepMs),
     [fromMs, stepMs],
   );
-  const n = Math.round((toMs - fromMs) / stepMs);
+  return { fromMs, toMs, n: Math.round((toMs - fromMs) / stepMs), rows };
+}
+
+/** GET /api/v1/series: one point per step (empty steps included, count 0). */
+export async function getSeries(db: Queryable, filters: ReadFilters, stepMs: number): Promise<Series> {
+  const { fromMs, toMs, n, rows } = await mergedRollupsBySlot(db, filters, stepMs);
   const slots: SlotRow[][] = Array.from({ length: n }, () => []);
   for (const r of rows) slots[r.slot]?.push(r);
   const points = slots.map((slot, i) => ({
