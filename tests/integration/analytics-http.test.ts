@@ -22,6 +22,7 @@ import { lognormal, seededRandom } from '../../lib/sketch/test-samples';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { createTenant } from '../support/tenant';
 import { DAY, exact, HOUR, MINUTE, matching, span, store } from './analytics-support';
+import { pointRow } from './ingest-support';
 
 // The read endpoints over HTTP: a node:http server hands each request to the route handler exactly as
 // Next does (a Web Request in, a Response out). Parameters, tenant isolation, conditional GETs, shapes.
@@ -88,33 +89,17 @@ beforeAll(async () => {
   await storeMetricPoints(
     pool,
     tenant.projectId,
-    Array.from({ length: 120 }, (_, g) => ({
-      name: 'queue.depth',
-      unit: '{messages}',
-      kind: 'gauge' as const,
-      service: 'api',
-      release: 'r1',
-      environment: 'production',
-      attributesJson: '{"queue":"jobs"}',
-      seriesKey: 'q1',
-      timeMs: dayStart + g * MINUTE,
-      startTimeMs: 0,
-      value: g % 7,
-      isMonotonic: false,
-      temporality: 0,
-      count: null,
-      sum: null,
-      min: null,
-      max: null,
-      explicitBounds: [],
-      bucketCounts: [],
-      expScale: null,
-      expZeroCount: null,
-      expPositiveOffset: null,
-      expPositiveCounts: [],
-      expNegativeOffset: null,
-      expNegativeCounts: [],
-    })),
+    Array.from({ length: 120 }, (_, g) =>
+      pointRow({
+        unit: '{messages}',
+        release: 'r1',
+        environment: 'production',
+        attributesJson: '{"queue":"jobs"}',
+        seriesKey: 'q1',
+        timeMs: dayStart + g * MINUTE,
+        value: g % 7,
+      }),
+    ),
   );
   server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
