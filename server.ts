@@ -2,8 +2,10 @@ import next from 'next';
 import { ensureAdminFromEnv } from './lib/auth/bootstrap-admin';
 import { config } from './lib/config';
 import { connectDatabase } from './lib/db/connect';
-import { closePool } from './lib/db/pool';
+import { closePool, db } from './lib/db/pool';
+import { rollupsSettled } from './lib/ingest/writer';
 import { log } from './lib/log';
+import { recoverPending } from './lib/rollups/flush';
 import { startAppServer } from './lib/server/app-server';
 import { registerAllWorkers } from './lib/server/register-workers';
 import { startWorkers } from './lib/server/workers';
@@ -16,6 +18,8 @@ async function main() {
   const cfg = config();
   const database = await connectDatabase();
   await ensureAdminFromEnv();
+  const recovered = await recoverPending(db());
+  if (recovered > 0) log.warn({ rows: recovered }, 'rolled up pending rollups of a stopped process');
 
   const app = next({ dev, dir: process.cwd(), port: cfg.PORT, hostname: 'localhost' });
   await app.prepare();
@@ -35,6 +39,7 @@ async function main() {
     stopping = true;
     log.info({ signal }, 'shutting down');
     await server.close();
+    await rollupsSettled(); // acknowledged groups' pending rollups: flushed now rather than at the next start
     await stopWorkers();
     await closePool();
     await database.embedded?.stop();

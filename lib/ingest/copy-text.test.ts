@@ -9,6 +9,15 @@ describe('COPY text encoding', () => {
     expect(isoMicros(startMicros(1_764_378_123_456.789))).toBe('2025-11-29T01:02:03.456789Z');
   });
 
+  it('formats consecutive times of one second and of the next correctly (the date part is reused per second)', () => {
+    const base = Date.UTC(2026, 10, 29, 23, 59, 59) * 1000;
+    expect(isoMicros(base + 1)).toBe('2026-11-29T23:59:59.000001Z');
+    expect(isoMicros(base + 999_999)).toBe('2026-11-29T23:59:59.999999Z');
+    expect(isoMicros(base + 1_000_000)).toBe('2026-11-30T00:00:00.000000Z');
+    expect(isoMicros(base + 5)).toBe('2026-11-29T23:59:59.000005Z');
+    expect(isoMicros(-1)).toBe('1969-12-31T23:59:59.999999Z');
+  });
+
   it('escapes backslash, tab and newlines, and writes ids as bytea hex', () => {
     expect(copyText('a\\b\tc\nd\re')).toBe('a\\\\b\\tc\\nd\\re');
     const row = {

@@ -30,11 +30,18 @@ export function metricLine(projectId: number, r: MetricPointRow): string {
   return `${projectId}\t${copyText(r.seriesKey)}\t${startMicros(r.timeMs)}\t${r.startTimeMs > 0 ? startMicros(r.startTimeMs) : '\\N'}\t${copyText(r.name)}\t${copyText(r.unit)}\t${r.kind}\t${copyText(r.service)}\t${copyText(r.release)}\t${copyText(r.environment)}\t${copyText(r.attributesJson)}\t${num(r.value)}\t${r.isMonotonic ? 't' : 'f'}\t${r.temporality | 0}\t${num(r.count)}\t${num(r.sum)}\t${num(r.min)}\t${num(r.max)}\t${arr(r.explicitBounds)}\t${arr(r.bucketCounts)}\t${num(r.expScale)}\t${num(r.expZeroCount)}\t${num(r.expPositiveOffset)}\t${arr(r.expPositiveCounts)}\t${num(r.expNegativeOffset)}\t${arr(r.expNegativeCounts)}\n`;
 }
 
+let isoSecond = Number.NaN;
+let isoPrefix = '';
+
 /** Microseconds since the epoch as ISO-8601 text with all six fractional digits (timestamptz input). */
 export function isoMicros(us: number): string {
-  const ms = Math.floor(us / 1000);
-  const iso = new Date(ms).toISOString(); // yyyy-mm-ddThh:mm:ss.mmmZ for years 0000-9999
-  return `${iso.slice(0, -1)}${String(us - ms * 1000).padStart(3, '0')}Z`;
+  const second = Math.floor(us / 1_000_000);
+  if (second !== isoSecond) {
+    // Spans of a batch mostly share their second: format the date part once per second.
+    isoPrefix = new Date(second * 1000).toISOString().slice(0, 19); // yyyy-mm-ddThh:mm:ss, years 0000-9999
+    isoSecond = second;
+  }
+  return `${isoPrefix}.${String(us - second * 1_000_000).padStart(6, '0')}Z`;
 }
 
 export const SPAN_COLUMNS =

@@ -1,6 +1,7 @@
 import type pg from 'pg';
-import { type NewSpan, rollupTiers } from '../rollups/aggregate';
-import { upsertRollups } from '../rollups/upsert';
+import { minuteRollups, type NewSpan } from '../rollups/aggregate';
+import { insertPending, type PendingRollup } from '../rollups/flush';
+import { encodePending } from '../rollups/pending';
 import { copyChunks as chunks, copyInto, copySpansDirect } from './copy-stream';
 import { METRIC_STAGE_COLUMNS, metricLine, SPAN_STAGE_COLUMNS, spanLine, startMicros } from './copy-text';
 import { ensurePartitions, forgetPartitions } from './partitions';
@@ -9,8 +10,9 @@ import type { MetricPointRow, SpanRow } from './rows';
 // One group commit: every request of the group in one transaction. Spans are first COPied straight into
 // telemetry.spans under a savepoint (the common case: all new); if that fails (a retried batch hits the
 // natural key), they go through a per-connection temp staging table and INSERT ... ON CONFLICT DO NOTHING
-// RETURNING, so a retry inserts nothing. Exactly the spans that were new are rolled up, the rollups
-// upserted, then COMMIT. Metric points always take the staging path (smaller volume).
+// RETURNING, so a retry inserts nothing. The minute rollups of exactly the spans that were new are stored as
+// one telemetry.rollup_pending row, then COMMIT; lib/rollups/flush.ts adds them to the rollup tables.
+// Metric points always take the staging path (smaller volume).
 
 export interface SpanBatch {
   projectId: number;
@@ -25,6 +27,7 @@ export interface GroupResult {
   spansDuplicate: number;
   pointsInserted: number;
   pointsDuplicate: number;
+  pending: PendingRollup | null; // the group's minute rollups, committed with it, not yet flushed
 }
 
 const STAGING = `
@@ -66,15 +69,17 @@ ON CONFLICT DO NOTHING`;
 
 const staged = new WeakSet<pg.PoolClient>();
 
-const dayOfMicros = (us: number) => new Date(Math.floor(us / 86_400_000_000) * 86_400_000).toISOString().slice(0, 10);
+// UTC day numbers first (cheap per row), formatted once per distinct day.
+const dayNumber = (ms: number) => Math.floor(startMicros(ms) / 86_400_000_000);
+const dayText = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 async function ensureDays(pool: pg.Pool, spans: readonly SpanBatch[], points: readonly MetricBatch[]): Promise<void> {
-  const spanDays = new Set<string>();
-  for (const b of spans) for (const r of b.rows) spanDays.add(dayOfMicros(startMicros(r.startMs)));
-  const pointDays = new Set<string>();
-  for (const b of points) for (const r of b.rows) pointDays.add(dayOfMicros(startMicros(r.timeMs)));
-  await ensurePartitions(pool, 'spans', spanDays);
-  await ensurePartitions(pool, 'metric_points', pointDays);
+  const spanDays = new Set<number>();
+  for (const b of spans) for (const r of b.rows) spanDays.add(dayNumber(r.startMs));
+  const pointDays = new Set<number>();
+  for (const b of points) for (const r of b.rows) pointDays.add(dayNumber(r.timeMs));
+  await ensurePartitions(pool, 'spans', [...spanDays].map(dayText));
+  await ensurePartitions(pool, 'metric_points', [...pointDays].map(dayText));
 }
 
 async function writeOnce(
@@ -91,18 +96,24 @@ async function writeOnce(
       staged.add(client);
     }
     await client.query('BEGIN');
-    const result: GroupResult = { spansInserted: 0, spansDuplicate: 0, pointsInserted: 0, pointsDuplicate: 0 };
+    const result: GroupResult = {
+      spansInserted: 0,
+      spansDuplicate: 0,
+      pointsInserted: 0,
+      pointsDuplicate: 0,
+      pending: null,
+    };
     const spanCount = spans.reduce((n, b) => n + b.rows.length, 0);
     const pointCount = points.reduce((n, b) => n + b.rows.length, 0);
     if (spanCount > 0 && (await copySpansDirect(client, spans))) {
       result.spansInserted = spanCount;
-      await upsertTiers(client, spans, [], true);
+      result.pending = await storePending(client, spans, [], true);
     } else if (spanCount > 0) {
       await copyInto(client, 'tw_stage_spans', SPAN_STAGE_COLUMNS, chunks(spans, spanLine));
       const inserted = await client.query<{ k: string | null }>(INSERT_SPANS);
       result.spansInserted = inserted.rowCount ?? 0;
       result.spansDuplicate = spanCount - result.spansInserted;
-      await upsertTiers(client, spans, inserted.rows, result.spansDuplicate === 0);
+      result.pending = await storePending(client, spans, inserted.rows, result.spansDuplicate === 0);
     }
     if (pointCount > 0) {
       await copyInto(client, 'tw_stage_points', METRIC_STAGE_COLUMNS, chunks(points, metricLine));
@@ -122,12 +133,12 @@ async function writeOnce(
   }
 }
 
-async function upsertTiers(
+async function storePending(
   client: pg.PoolClient,
   spans: readonly SpanBatch[],
   inserted: { k: string | null }[],
   allNew: boolean,
-) {
+): Promise<PendingRollup | null> {
   const fresh: NewSpan[] = [];
   // Keys are looked up only when the batch had duplicates: the common case is that every span was new.
   const keep = allNew ? null : new Set(inserted.map((r) => r.k).filter((k): k is string => k !== null));
@@ -141,10 +152,9 @@ async function upsertTiers(
       fresh.push({ projectId: b.projectId, row, startUs: startMicros(row.startMs) });
     }
   }
-  const tiers = rollupTiers(fresh);
-  await upsertRollups(client, 'minute', tiers.minute);
-  await upsertRollups(client, 'hour', tiers.hour);
-  await upsertRollups(client, 'day', tiers.day);
+  const rows = minuteRollups(fresh);
+  if (rows.length === 0) return null;
+  return { id: await insertPending(client, encodePending(rows)), rows };
 }
 
 const RETRYABLE = new Set(['40P01', '40001']); // deadlock (unique-index waits of concurrent retries), serialization

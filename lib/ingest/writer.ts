@@ -3,13 +3,16 @@ import { config } from '../config';
 import { db } from '../db/pool';
 import { log } from '../log';
 import { metrics } from '../metrics';
+import { flushPending, RollupFlusher } from '../rollups/flush';
 import type { MetricPointRow, SpanRow } from './rows';
 import { QueueFullError, WriteUnavailableError } from './writer-errors';
 import { type GroupResult, type MetricBatch, type SpanBatch, writeGroup } from './writer-transaction';
 
 // The per-process write queue: requests wait here and join a group commit (one transaction for every
 // request that arrived while the previous group was being written). A request's promise settles only
-// after its group's COMMIT, so an HTTP 200 means the data is durable.
+// after its group's COMMIT, so an HTTP 200 means the data is durable. The group's rollups were committed with
+// it as a pending row; the process's RollupFlusher adds them to the rollup tables right after, off the
+// request path (the read API sees them milliseconds later; rollupsSettled() waits for that).
 
 export { QueueFullError, WriteUnavailableError } from './writer-errors';
 export type { GroupResult } from './writer-transaction';
@@ -43,10 +46,19 @@ class WriteQueue {
   private inFlightItems = 0;
   private inFlight = 0;
 
+  private readonly flusher: RollupFlusher;
+
   constructor(
     private readonly pool: () => pg.Pool,
     private readonly maxItems: () => number,
-  ) {}
+  ) {
+    this.flusher = new RollupFlusher(pool, (err) => log.error({ err }, 'rollup flush failed; retrying'));
+  }
+
+  /** Resolves when every committed group's rollups are in the rollup tables. */
+  rollupsSettled(): Promise<void> {
+    return this.flusher.idle();
+  }
 
   get depth(): number {
     return this.pendingItems + this.inFlightItems;
@@ -110,6 +122,7 @@ class WriteQueue {
     m.inc({ signal: 'metrics', outcome: 'accepted' }, result.pointsInserted);
     m.inc({ signal: 'metrics', outcome: 'duplicate' }, result.pointsDuplicate);
     // Per-request duplicate counts are not tracked (OTLP reports duplicates as accepted); the group's are.
+    if (result.pending) this.flusher.submit(result.pending);
     for (const j of group) j.resolve({ inserted: j.items, duplicates: 0 });
   }
 }
@@ -131,6 +144,11 @@ export function enqueueMetricPoints(projectId: number, rows: MetricPointRow[]): 
   return queue().submit({ points: { projectId, rows }, items: rows.length });
 }
 
+/** Resolves once this process has flushed the rollups of everything it acknowledged so far. */
+export function rollupsSettled(): Promise<void> {
+  return holder.__tailwatchWriteQueue?.rollupsSettled() ?? Promise.resolve();
+}
+
 export function ingestQueueDepth(): number {
   return holder.__tailwatchWriteQueue?.depth ?? 0;
 }
@@ -138,6 +156,7 @@ export function ingestQueueDepth(): number {
 /** Direct write (no queue) in one transaction: seeding tests and tools. Same dedupe and rollups. */
 export async function storeSpans(pool: pg.Pool, projectId: number, rows: SpanRow[]): Promise<WriteOutcome> {
   const r = await writeGroup(pool, [{ projectId, rows }], []);
+  if (r.pending) await flushPending(pool, [r.pending]);
   return { inserted: r.spansInserted, duplicates: r.spansDuplicate };
 }
 

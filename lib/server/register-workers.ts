@@ -1,12 +1,14 @@
 import { alertEvaluatorWorker } from '../alerts/evaluator-worker';
 import { retentionWorker } from '../retention/retention-worker';
+import { rollupSweepWorker } from '../rollups/sweep-worker';
 import { webhookDeliveryWorker } from '../webhooks/outbox-worker';
 import { registerWorker } from './workers';
 
-// Every background worker of the app, registered in one place (rollup compaction, retention, alerts,
+// Every background worker of the app, registered in one place (pending-rollup sweep, retention, alerts,
 // webhook delivery). Each worker module exports a Worker and is added here.
 export function registerAllWorkers(): void {
   registerWorker(alertEvaluatorWorker);
   registerWorker(webhookDeliveryWorker);
   registerWorker(retentionWorker);
+  registerWorker(rollupSweepWorker);
 }

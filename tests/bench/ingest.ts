@@ -3,7 +3,8 @@
 // (default 60). Prints acknowledged spans/s, ack latency p50/p99, and the rate of a bare COPY of the same
 // decoded rows into a plain table measured in the same run, with the ratio.
 // Run: npm run bench:ingest   (BENCH_SECONDS=15 for a quick run). Database: BENCH_DATABASE_URL ??
-// DATABASE_URL ?? local PostgreSQL; created and dropped.
+// DATABASE_URL ?? local PostgreSQL; created and dropped. The server runs the production build (npm run build
+// first). Profile the server with APP_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -51,9 +52,7 @@ async function bareCopyRate(url: string): Promise<number> {
   return rate;
 }
 
-function runClient(
-  env: Record<string, string>,
-): Promise<{
+function runClient(env: Record<string, string>): Promise<{
   acked: number;
   elapsed: number;
   statuses: Record<string, number>;
@@ -89,6 +88,7 @@ async function main() {
   try {
     await migrate(dbUrl);
     const pool = new pg.Pool({ connectionString: dbUrl, max: 2 });
+    pool.on('error', () => {}); // the database is dropped with FORCE on the way out, even after a failure
     const project = await createProject({ name: 'bench' }, pool);
     const app = await startAppProcess({
       databaseUrl: dbUrl,

@@ -64,10 +64,25 @@ export function pointRow(over: Partial<MetricPointRow> = {}): MetricPointRow {
 }
 
 /**
+ * Waits until no rollups are pending: an ingest request is acknowledged at its COMMIT, and its rollups reach
+ * the rollup tables a flush later (lib/rollups/flush.ts).
+ */
+export async function rollupsFlushed(pool: pg.Pool, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM telemetry.rollup_pending');
+    if (rows[0].n === 0) return;
+    if (Date.now() > deadline) throw new Error(`${rows[0].n} rollups still pending after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/**
  * Per tier, rows where the rollup disagrees with what the raw request spans imply (count, errors, sum,
- * min, max and the sketch's total). Empty when the rollups are exact.
+ * min, max and the sketch's total), once no rollups are pending. Empty when the rollups are exact.
  */
 export async function rollupMismatches(pool: pg.Pool, projectId: number): Promise<unknown[]> {
+  await rollupsFlushed(pool);
   const out: unknown[] = [];
   for (const tier of ['minute', 'hour', 'day'] as const) {
     const { rows } = await pool.query(

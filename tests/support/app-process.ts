@@ -22,12 +22,25 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startAppProcess(opts: { databaseUrl: string; env?: Record<string, string>; port?: number }): Promise<AppProcess> {
+export async function startAppProcess(opts: {
+  databaseUrl: string;
+  env?: Record<string, string>;
+  port?: number;
+}): Promise<AppProcess> {
   const port = opts.port ?? (await freePort());
   let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+  const nodeArgs = process.env.APP_NODE_ARGS?.split(' ').filter(Boolean) ?? []; // e.g. --cpu-prof for benchmarks
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server.ts'], {
     cwd: process.cwd(),
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: opts.databaseUrl, LOG_LEVEL: 'warn', ...opts.env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: opts.databaseUrl,
+      LOG_LEVEL: 'warn',
+      ...opts.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => {

@@ -1,0 +1,86 @@
+import { hostname } from 'node:os';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeGroup } from '@/lib/ingest/writer-transaction';
+import { flushPending, recoverPending, sweepPending } from '@/lib/rollups/flush';
+import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createTenant } from '../support/tenant';
+import { rawSpanCount, rollupMismatches, spanRow } from './ingest-support';
+
+// Rollups leave the ingest transaction as telemetry.rollup_pending rows: a group commits its spans with
+// one pending row, and a flush (normally right after, in the same process) rolls it up exactly once.
+let database: TestDatabase;
+let pool: pg.Pool;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  pool = new pg.Pool({ connectionString: database.url, max: 6 });
+});
+afterAll(async () => {
+  await pool?.end();
+  await database?.drop();
+});
+
+const rollupTotal = async (projectId: number, tier = 'minute') =>
+  (
+    await pool.query<{ n: number | null }>(
+      `SELECT sum(count)::int AS n FROM telemetry.rollup_${tier === 'minute' ? 'minute' : 'day'} WHERE project_id = $1`,
+      [projectId],
+    )
+  ).rows[0].n ?? 0;
+const pendingCount = async () =>
+  (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM telemetry.rollup_pending')).rows[0].n;
+
+describe('pending rollups', () => {
+  it('a committed group is in the raw table at once and in the rollups after one flush, never twice', async () => {
+    const { projectId } = await createTenant(database.url);
+    const rows = Array.from({ length: 300 }, (_, i) => spanRow({ route: `/p${i % 5}`, isError: i % 7 === 0 }));
+    const group = await writeGroup(pool, [{ projectId, rows }], []);
+    expect(group.spansInserted).toBe(300);
+    expect(group.pending?.rows.length).toBeGreaterThan(0);
+    expect(await rawSpanCount(pool, projectId)).toBe(300);
+    expect(await rollupTotal(projectId)).toBe(0);
+    expect(await pendingCount()).toBe(1);
+
+    const pending = group.pending;
+    if (!pending) throw new Error('no pending rollups');
+    // Two flushers racing for the same pending row: exactly one adds it.
+    const [a, b] = await Promise.all([flushPending(pool, [pending]), flushPending(pool, [pending])]);
+    expect([a.size, b.size].sort()).toEqual([0, 1]);
+    expect(await pendingCount()).toBe(0);
+    expect(await rollupTotal(projectId)).toBe(300);
+    expect(await rollupTotal(projectId, 'day')).toBe(300);
+    expect(await rollupMismatches(pool, projectId)).toEqual([]);
+
+    // A retried batch inserts nothing and leaves nothing to roll up.
+    const retry = await writeGroup(pool, [{ projectId, rows: rows.slice(0, 100) }], []);
+    expect(retry).toMatchObject({ spansInserted: 0, spansDuplicate: 100, pending: null });
+  });
+
+  it('rows of a writer that died are rolled up from their stored form by the sweep and at start', async () => {
+    const { projectId } = await createTenant(database.url);
+    const first = Array.from({ length: 120 }, (_, i) => spanRow({ route: `/s${i % 3}`, durationMs: 1 + i }));
+    const second = Array.from({ length: 80 }, (_, i) => spanRow({ route: `/s${i % 4}`, isError: i % 5 === 0 }));
+    // Neither group is flushed by this process: as if it was killed after COMMIT.
+    await writeGroup(pool, [{ projectId, rows: first }], []);
+    await writeGroup(pool, [{ projectId, rows: second }], []);
+    expect(await pendingCount()).toBe(2);
+
+    // Not old enough for the periodic sweep.
+    expect(await sweepPending(pool, 3600)).toBe(0);
+    // The first row's writer: a process of this host that is gone (pid 2^22 + 1 is above Linux's pid_max).
+    await pool.query(
+      'UPDATE telemetry.rollup_pending SET owner = $1 WHERE id = (SELECT min(id) FROM telemetry.rollup_pending)',
+      [`${hostname()}:${2 ** 22 + 1}`],
+    );
+    expect(await recoverPending(pool)).toBe(1); // the other row belongs to this (live) process
+    expect(await rollupTotal(projectId)).toBe(120);
+
+    // The second one: written long enough ago for any instance's sweep.
+    await pool.query("UPDATE telemetry.rollup_pending SET created_at = now() - interval '1 minute'");
+    expect(await sweepPending(pool, 30)).toBe(1);
+    expect(await pendingCount()).toBe(0);
+    expect(await rollupTotal(projectId)).toBe(200);
+    expect(await rollupMismatches(pool, projectId)).toEqual([]);
+  });
+});
