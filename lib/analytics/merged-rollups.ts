@@ -1,5 +1,5 @@
 import type { ReadFilters } from './filters';
-import { type BoundQuery, type LatencyRow, rollupUnion } from './rollup-source';
+import { type BoundQuery, type LatencyRow, levelFor, type RollupLevel, rollupUnion } from './rollup-source';
 import type { TierSegment } from './tier-plan';
 import type { Queryable } from './types';
 
@@ -9,8 +9,9 @@ import type { Queryable } from './types';
 // - per group, the rows' arrays joined into one comma-separated string in SQL (string_agg of
 //   array_to_string) and summed into a dense array in Node: ~55 ms.
 // So PostgreSQL aggregates the scalars and concatenates the sketches, Node adds the counts. The rows are
-// split over MERGE_SHARDS concurrent queries by a hash of the route (PostgreSQL 15 cannot run string_agg
-// in parallel itself): 7 d × 60 routes by hour went from ~270 to ~160 ms with 2 shards, ~150 ms with 4.
+// split over MERGE_SHARDS concurrent queries, route rows by a hash of the route, service rows of the bucket
+// (PostgreSQL 15 cannot run string_agg in parallel itself): 7 d × 60 routes by hour went from ~270 to
+// ~160 ms with 2 shards, ~150 ms with 4.
 const MERGE_SHARDS = 2;
 
 /**
@@ -24,6 +25,7 @@ export function mergedRollupsQuery(
   segments: readonly TierSegment[],
   extraValues: unknown[] = [],
   shard?: { index: number; count: number },
+  level: RollupLevel = 'route',
 ): BoundQuery {
   const union = rollupUnion(
     `${groupSelect}, count, error_count, sum_ms, min_ms, max_ms, zero_count, sketch_keys, sketch_counts`,
@@ -31,6 +33,7 @@ export function mergedRollupsQuery(
     segments,
     extraValues,
     shard,
+    level,
   );
   const g = groupNames.join(', ');
   // Both string_agg calls see the group's rows in the same order (every input row feeds every aggregate
@@ -59,6 +62,8 @@ export async function mergedRollups<G extends object>(
   segments: readonly TierSegment[],
   extraValues: unknown[] = [],
 ): Promise<(G & LatencyRow)[]> {
+  // Group names are the caller's fixed aliases: grouping by route or method needs the route level.
+  const level = levelFor(filters, groupNames.includes('route') || groupNames.includes('method'));
   // One route filter selects one shard's worth anyway: no split.
   const count = filters.route !== undefined ? 1 : MERGE_SHARDS;
   const results = await Promise.all(
@@ -71,6 +76,7 @@ export async function mergedRollups<G extends object>(
           segments,
           extraValues,
           count > 1 ? { index, count } : undefined,
+          level,
         ),
       ),
     ),

@@ -2,14 +2,28 @@ import { FILTER_PREDICATE, filterValues, type ReadFilters } from './filters';
 import type { Tier, TierSegment } from './tier-plan';
 
 // One SELECT over the tiers a range needs: `UNION ALL` of the same select list on rollup_minute,
-// rollup_hour and rollup_day, each limited to its own segments. Table names come from the fixed map
-// below (an identifier cannot be a bound parameter); every value is bound.
+// rollup_hour and rollup_day (or their service-level twins), each limited to its own segments. Table names
+// come from the fixed map below (an identifier cannot be a bound parameter); every value is bound.
 
-const TABLES: Record<Tier, string> = {
-  minute: 'telemetry.rollup_minute',
-  hour: 'telemetry.rollup_hour',
-  day: 'telemetry.rollup_day',
+/** Route level: a row per route and method; service level: merged over them (route = method = ''). */
+export type RollupLevel = 'route' | 'service';
+
+const TABLES: Record<RollupLevel, Record<Tier, string>> = {
+  route: { minute: 'telemetry.rollup_minute', hour: 'telemetry.rollup_hour', day: 'telemetry.rollup_day' },
+  service: {
+    minute: 'telemetry.rollup_service_minute',
+    hour: 'telemetry.rollup_service_hour',
+    day: 'telemetry.rollup_service_day',
+  },
 };
+
+/**
+ * The service level answers exactly what the route level does when nothing filters or groups by route or
+ * method (its rows are the route rows merged over both), from far fewer rows.
+ */
+export function levelFor(filters: ReadFilters, groupsByRoute: boolean): RollupLevel {
+  return groupsByRoute || filters.route !== undefined || filters.method !== undefined ? 'route' : 'service';
+}
 
 export interface BoundQuery {
   text: string;
@@ -26,13 +40,18 @@ export function rollupUnion(
   segments: readonly TierSegment[],
   extraValues: unknown[] = [],
   shard?: { index: number; count: number },
+  level: RollupLevel = 'route',
 ): BoundQuery {
+  const tables = TABLES[level];
   const values: unknown[] = [filters.projectId, ...filterValues(filters), ...extraValues];
   let shardPredicate = '';
   if (shard) {
     values.push(shard.count, shard.index);
-    // Not abs(): hashtext may return -2^31, whose abs overflows int4.
-    shardPredicate = ` AND (hashtext(route) % $${values.length - 1} + $${values.length - 1}) % $${values.length - 1} = $${values.length}`;
+    const [n, i] = [`$${values.length - 1}`, `$${values.length}`];
+    // Route rows split by a hash of the route (not abs(): hashtext may return -2^31, whose abs overflows
+    // int4); service rows, a few per bucket, split by a hash of the bucket.
+    const hash = level === 'route' ? 'hashtext(route)' : 'hashint8(extract(epoch FROM bucket)::bigint)';
+    shardPredicate = ` AND (${hash} % ${n} + ${n}) % ${n} = ${i}`;
   }
   const parts: string[] = [];
   for (const tier of ['day', 'hour', 'minute'] as const) {
@@ -43,13 +62,13 @@ export function rollupUnion(
       return `(bucket >= $${values.length - 1} AND bucket < $${values.length})`;
     });
     parts.push(
-      `SELECT ${selectList} FROM ${TABLES[tier]} WHERE project_id = $1 AND (${ranges.join(' OR ')}) AND ${FILTER_PREDICATE}${shardPredicate}`,
+      `SELECT ${selectList} FROM ${tables[tier]} WHERE project_id = $1 AND (${ranges.join(' OR ')}) AND ${FILTER_PREDICATE}${shardPredicate}`,
     );
   }
   // No segment (empty range): a query that returns no row but keeps the column list.
   if (parts.length === 0)
     parts.push(
-      `SELECT ${selectList} FROM ${TABLES.minute} WHERE false AND $1::int IS NOT NULL AND ${FILTER_PREDICATE}${shardPredicate}`,
+      `SELECT ${selectList} FROM ${tables.minute} WHERE false AND $1::int IS NOT NULL AND ${FILTER_PREDICATE}${shardPredicate}`,
     );
   return { text: parts.join('\nUNION ALL\n'), values };
 }

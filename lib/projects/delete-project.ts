@@ -12,6 +12,9 @@ const TELEMETRY_TABLES = [
   'rollup_minute',
   'rollup_hour',
   'rollup_day',
+  'rollup_service_minute',
+  'rollup_service_hour',
+  'rollup_service_day',
   'feedback',
   'route_apdex',
 ];

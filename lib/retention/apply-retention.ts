@@ -20,10 +20,11 @@ export interface RetentionResult {
 const LOCK_KEY = 'tailwatch.retention';
 const DAY_MS = 86_400_000;
 const PARTITION = /^(spans|metric_points)_(\d{4})(\d{2})(\d{2})$/;
+// Each tier's route-level and service-level tables share its retention.
 const ROLLUP_TABLES = {
-  minute: 'telemetry.rollup_minute',
-  hour: 'telemetry.rollup_hour',
-  day: 'telemetry.rollup_day',
+  minute: ['telemetry.rollup_minute', 'telemetry.rollup_service_minute'],
+  hour: ['telemetry.rollup_hour', 'telemetry.rollup_service_hour'],
+  day: ['telemetry.rollup_day', 'telemetry.rollup_service_day'],
 } as const;
 
 const PARTITIONS = `
@@ -65,10 +66,11 @@ export async function applyRetention(pool: pg.Pool, days: RetentionDays, nowMs =
     }
     for (const tier of ['minute', 'hour', 'day'] as const) {
       if (days[tier] <= 0) continue;
-      const del = await client.query(`DELETE FROM ${ROLLUP_TABLES[tier]} WHERE bucket < $1`, [
-        new Date(nowMs - days[tier] * DAY_MS),
-      ]);
-      result.deletedRollups[tier] = del.rowCount ?? 0;
+      const [routeTable, serviceTable] = ROLLUP_TABLES[tier];
+      const cutoff = new Date(nowMs - days[tier] * DAY_MS);
+      const del = await client.query(`DELETE FROM ${routeTable} WHERE bucket < $1`, [cutoff]);
+      await client.query(`DELETE FROM ${serviceTable} WHERE bucket < $1`, [cutoff]);
+      result.deletedRollups[tier] = del.rowCount ?? 0; // route rows: the ones a user sees by route
     }
     await client.query('COMMIT');
     return result;

@@ -16,6 +16,20 @@ export interface PendingRollup {
   rows: RollupRow[]; // minute rows
 }
 
+/** Route-level rows merged over route and method (route = method = ''), without exemplars. */
+export function serviceLevel(rows: readonly RollupRow[]): RollupRow[] {
+  const merged = coarsen(
+    rows.map((r) => ({ ...r, route: '', method: '' })),
+    'minute',
+  );
+  for (const r of merged) {
+    r.slow = [];
+    r.errors = [];
+    r.errorAt = [];
+  }
+  return merged;
+}
+
 /** Who wrote a pending row (diagnostics only: any process may flush any row). */
 export const PENDING_OWNER = `${hostname()}:${process.pid}`;
 
@@ -31,7 +45,8 @@ export async function insertPending(client: pg.ClientBase, encoded: string): Pro
 /**
  * One flush transaction: deletes the pending rows (a row another flusher took first is not returned once
  * that flusher commits, and its rollups are not added again), adds the returned rows' rollups to all three
- * tiers (upserts in key order, merging in SQL), COMMIT. Returns the ids it flushed.
+ * tiers of both levels, route and service (upserts in key order, merging in SQL), COMMIT. Returns the ids
+ * it flushed.
  */
 export async function flushPending(pool: pg.Pool, items: readonly PendingRollup[]): Promise<Set<number>> {
   if (items.length === 0) return new Set();
@@ -49,9 +64,15 @@ export async function flushPending(pool: pg.Pool, items: readonly PendingRollup[
     const minute = coarsen(rows, 'minute'); // merges equal keys of different groups
     const hour = coarsen(minute, 'hour');
     const day = coarsen(hour, 'day');
+    const serviceMinute = serviceLevel(minute);
+    const serviceHour = coarsen(serviceMinute, 'hour');
+    const serviceDay = coarsen(serviceHour, 'day');
     await upsertRollups(client, 'minute', sortByKey(minute));
     await upsertRollups(client, 'hour', sortByKey(hour));
     await upsertRollups(client, 'day', sortByKey(day));
+    await upsertRollups(client, 'minute', sortByKey(serviceMinute), 'service');
+    await upsertRollups(client, 'hour', sortByKey(serviceHour), 'service');
+    await upsertRollups(client, 'day', sortByKey(serviceDay), 'service');
     await client.query('COMMIT');
     return done;
   } catch (err) {

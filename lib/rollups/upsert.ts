@@ -6,10 +6,16 @@ import { type RollupRow, SLOW_EXEMPLARS, ERROR_EXEMPLARS, type Tier } from './ag
 // and exemplar lists are jagged, so each row's list travels as one array literal / comma list and is cast
 // back per row. Existing rows merge through the schema's merge_sketch / merge_slow functions.
 
-const TABLES: Record<Tier, string> = {
-  minute: 'telemetry.rollup_minute',
-  hour: 'telemetry.rollup_hour',
-  day: 'telemetry.rollup_day',
+/** Route level: per (service, environment, release, route, method); service level: route = method = ''. */
+export type RollupLevel = 'route' | 'service';
+
+const TABLES: Record<RollupLevel, Record<Tier, string>> = {
+  route: { minute: 'telemetry.rollup_minute', hour: 'telemetry.rollup_hour', day: 'telemetry.rollup_day' },
+  service: {
+    minute: 'telemetry.rollup_service_minute',
+    hour: 'telemetry.rollup_service_hour',
+    day: 'telemetry.rollup_service_day',
+  },
 };
 
 const sql = (table: string) => `
@@ -37,10 +43,17 @@ ON CONFLICT (project_id, service, bucket, environment, release, route, method) D
                                     r.slow_durations, excluded.slow_trace_ids, excluded.slow_durations, ${SLOW_EXEMPLARS})),
   error_trace_ids = (excluded.error_trace_ids || r.error_trace_ids)[1:${ERROR_EXEMPLARS}]`;
 
-const STATEMENTS: Record<Tier, string> = { minute: sql(TABLES.minute), hour: sql(TABLES.hour), day: sql(TABLES.day) };
+const STATEMENTS = new Map<string, string>();
+for (const level of ['route', 'service'] as const)
+  for (const tier of ['minute', 'hour', 'day'] as const) STATEMENTS.set(`${level}:${tier}`, sql(TABLES[level][tier]));
 
-/** Upserts rows (already sorted by key: see sortByKey) into one tier. */
-export async function upsertRollups(client: pg.ClientBase, tier: Tier, rows: readonly RollupRow[]): Promise<void> {
+/** Upserts rows (already sorted by key: see sortByKey) into one tier of one level. */
+export async function upsertRollups(
+  client: pg.ClientBase,
+  tier: Tier,
+  rows: readonly RollupRow[],
+  level: RollupLevel = 'route',
+): Promise<void> {
   if (rows.length === 0) return;
   const cols: unknown[][] = Array.from({ length: 18 }, () => new Array(rows.length));
   for (let i = 0; i < rows.length; i++) {
@@ -65,5 +78,5 @@ export async function upsertRollups(client: pg.ClientBase, tier: Tier, rows: rea
     cols[16][i] = `{${r.slow.map((s) => s.durationMs).join(',')}}`;
     cols[17][i] = r.errors.join(',');
   }
-  await client.query(STATEMENTS[tier], cols);
+  await client.query(STATEMENTS.get(`${level}:${tier}`) as string, cols);
 }

@@ -84,25 +84,33 @@ export async function rollupsFlushed(pool: pg.Pool, timeoutMs = 15_000): Promise
 export async function rollupMismatches(pool: pg.Pool, projectId: number): Promise<unknown[]> {
   await rollupsFlushed(pool);
   const out: unknown[] = [];
-  for (const tier of ['minute', 'hour', 'day'] as const) {
-    const { rows } = await pool.query(
-      `WITH raw AS (
-         SELECT service, date_trunc('${tier}', start_time AT TIME ZONE 'UTC') AS b, environment, release, route, method,
-                count(*)::int8 AS n, count(*) FILTER (WHERE is_error)::int8 AS e, sum(duration_ms) AS s,
-                min(duration_ms) AS mn, max(duration_ms) AS mx
-         FROM telemetry.spans WHERE project_id = $1 AND is_request GROUP BY 1, 2, 3, 4, 5, 6),
-       r AS (
-         SELECT service, bucket AT TIME ZONE 'UTC' AS b, environment, release, route, method, count AS n, error_count AS e,
-                sum_ms AS s, min_ms AS mn, max_ms AS mx,
-                zero_count + (SELECT coalesce(sum(c), 0) FROM unnest(sketch_counts) c)::int8 AS sk
-         FROM telemetry.rollup_${tier} WHERE project_id = $1)
-       SELECT '${tier}' AS tier, raw.*, r.n AS rn, r.e AS re, r.s AS rs, r.sk AS rsk
-       FROM raw FULL JOIN r USING (service, b, environment, release, route, method)
-       WHERE raw.n IS DISTINCT FROM r.n OR raw.e IS DISTINCT FROM r.e OR raw.mn IS DISTINCT FROM r.mn
-          OR raw.mx IS DISTINCT FROM r.mx OR r.sk IS DISTINCT FROM r.n OR abs(raw.s - r.s) > 1e-6 * raw.s`,
-      [projectId],
-    );
-    out.push(...rows);
+  // Route level: one row per route and method; service level: route = method = '' over all of them.
+  const levels = [
+    { table: '', route: 'route', method: 'method' },
+    { table: 'service_', route: "''::text", method: "''::text" },
+  ];
+  for (const level of levels) {
+    for (const tier of ['minute', 'hour', 'day'] as const) {
+      const { rows } = await pool.query(
+        `WITH raw AS (
+           SELECT service, date_trunc('${tier}', start_time AT TIME ZONE 'UTC') AS b, environment, release,
+                  ${level.route} AS route, ${level.method} AS method,
+                  count(*)::int8 AS n, count(*) FILTER (WHERE is_error)::int8 AS e, sum(duration_ms) AS s,
+                  min(duration_ms) AS mn, max(duration_ms) AS mx
+           FROM telemetry.spans WHERE project_id = $1 AND is_request GROUP BY 1, 2, 3, 4, 5, 6),
+         r AS (
+           SELECT service, bucket AT TIME ZONE 'UTC' AS b, environment, release, route, method, count AS n,
+                  error_count AS e, sum_ms AS s, min_ms AS mn, max_ms AS mx,
+                  zero_count + (SELECT coalesce(sum(c), 0) FROM unnest(sketch_counts) c)::int8 AS sk
+           FROM telemetry.rollup_${level.table}${tier} WHERE project_id = $1)
+         SELECT '${level.table}${tier}' AS tier, raw.*, r.n AS rn, r.e AS re, r.s AS rs, r.sk AS rsk
+         FROM raw FULL JOIN r USING (service, b, environment, release, route, method)
+         WHERE raw.n IS DISTINCT FROM r.n OR raw.e IS DISTINCT FROM r.e OR raw.mn IS DISTINCT FROM r.mn
+            OR raw.mx IS DISTINCT FROM r.mx OR r.sk IS DISTINCT FROM r.n OR abs(raw.s - r.s) > 1e-6 * raw.s`,
+        [projectId],
+      );
+      out.push(...rows);
+    }
   }
   return out;
 }
