@@ -2,7 +2,6 @@ import type { ReadFilters } from './filters';
 import { aggregateRows, type LatencySummary, summarize } from './latency-summary';
 import { mergedRollups } from './merged-rollups';
 import type { LatencyRow } from './rollup-source';
-import { planTiers } from './tier-plan';
 import type { Queryable } from './types';
 
 export interface SeriesPoint extends LatencySummary {
@@ -31,7 +30,7 @@ export async function mergedRollupsBySlot(db: Queryable, filters: ReadFilters, s
     'floor((extract(epoch FROM bucket) * 1000 - $7::float8) / $8::float8)::int AS slot',
     ['slot'],
     filters,
-    planTiers(fromMs, toMs, stepMs),
+    { fromMs, toMs, stepMs },
     [fromMs, stepMs],
   );
   return { fromMs, toMs, n: Math.round((toMs - fromMs) / stepMs), rows };

@@ -1,13 +1,13 @@
 import type { ReadFilters } from './filters';
 import { aggregateRows, type LatencyAggregate, type LatencySummary, summarize } from './latency-summary';
 import { mergedRollups } from './merged-rollups';
-import { alignToMinutes, planTiers } from './tier-plan';
+import { alignToMinutes } from './tier-plan';
 import type { Queryable } from './types';
 
 /** The merged aggregate of every request matching the filters in the (minute-aligned) range. */
 export async function getLatencyAggregate(db: Queryable, filters: ReadFilters): Promise<LatencyAggregate> {
   const { fromMs, toMs } = alignToMinutes(filters.fromMs, filters.toMs);
-  return aggregateRows(await mergedRollups(db, '0 AS g', ['g'], filters, planTiers(fromMs, toMs)));
+  return aggregateRows(await mergedRollups(db, '0 AS g', ['g'], filters, { fromMs, toMs }));
 }
 
 /** GET /api/v1/stats: count, errors and latency figures (ms) for the range. */

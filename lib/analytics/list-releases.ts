@@ -2,7 +2,7 @@ import type { ReadFilters } from './filters';
 import { type LatencySummary, summarizeGroups } from './latency-summary';
 import { listReleaseSeen } from './release-first-seen';
 import { mergedRollups } from './merged-rollups';
-import { alignToMinutes, planTiers } from './tier-plan';
+import { alignToMinutes } from './tier-plan';
 import type { Queryable } from './types';
 
 export interface ReleaseSummary extends LatencySummary {
@@ -19,13 +19,10 @@ export interface ReleaseSummary extends LatencySummary {
 export async function listReleases(db: Queryable, filters: ReadFilters): Promise<ReleaseSummary[]> {
   const { fromMs, toMs } = alignToMinutes(filters.fromMs, filters.toMs);
   const [rows, seen] = await Promise.all([
-    mergedRollups<{ service: string; release: string }>(
-      db,
-      'service, release',
-      ['service', 'release'],
-      filters,
-      planTiers(fromMs, toMs),
-    ),
+    mergedRollups<{ service: string; release: string }>(db, 'service, release', ['service', 'release'], filters, {
+      fromMs,
+      toMs,
+    }),
     listReleaseSeen(db, filters),
   ]);
   const groups = summarizeGroups(rows, (r) => JSON.stringify([r.service, r.release]));

@@ -1,7 +1,7 @@
 import type { ReadFilters } from './filters';
 import { type LatencySummary, summarizeGroups } from './latency-summary';
 import { mergedRollups } from './merged-rollups';
-import { alignToMinutes, planTiers } from './tier-plan';
+import { alignToMinutes } from './tier-plan';
 import type { Queryable } from './types';
 
 export interface RouteSummary extends LatencySummary {
@@ -20,7 +20,7 @@ export async function listRoutes(db: Queryable, filters: ReadFilters): Promise<R
     'service, route, method',
     ['service', 'route', 'method'],
     filters,
-    planTiers(fromMs, toMs),
+    { fromMs, toMs },
   );
   const groups = summarizeGroups(rows, (r) => JSON.stringify([r.service, r.route, r.method]));
   return [...groups]

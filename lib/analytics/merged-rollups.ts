@@ -1,6 +1,6 @@
 import type { ReadFilters } from './filters';
 import { type BoundQuery, type LatencyRow, levelFor, type RollupLevel, rollupUnion } from './rollup-source';
-import type { TierSegment } from './tier-plan';
+import { planTiers, type RangePlan, type TierSegment } from './tier-plan';
 import type { Queryable } from './types';
 
 // Where sketches are merged, by measurement (npm run bench:query, 24 h over 60 routes, ~5,000 rows):
@@ -51,7 +51,7 @@ GROUP BY ${g}`;
 type RawRow = Omit<LatencyRow, 'keys' | 'counts'> & { keysCsv: string; countsCsv: string };
 
 /**
- * Runs mergedRollupsQuery and returns merged LatencyRows (sorted keys); a group may come back once per
+ * Plans the range's tiers for the level the filters allow (levelFor), runs mergedRollupsQuery and returns merged LatencyRows (sorted keys); a group may come back once per
  * shard, so callers aggregate rows per group (aggregateRows / summarizeGroups do).
  */
 export async function mergedRollups<G extends object>(
@@ -59,11 +59,12 @@ export async function mergedRollups<G extends object>(
   groupSelect: string,
   groupNames: readonly string[],
   filters: ReadFilters,
-  segments: readonly TierSegment[],
+  range: RangePlan,
   extraValues: unknown[] = [],
 ): Promise<(G & LatencyRow)[]> {
   // Group names are the caller's fixed aliases: grouping by route or method needs the route level.
   const level = levelFor(filters, groupNames.includes('route') || groupNames.includes('method'));
+  const segments: readonly TierSegment[] = planTiers(range.fromMs, range.toMs, range.stepMs, level === 'service');
   // One route filter selects one shard's worth anyway: no split.
   const count = filters.route !== undefined ? 1 : MERGE_SHARDS;
   const results = await Promise.all(

@@ -8,10 +8,12 @@ import type { Tier, TierSegment } from './tier-plan';
 /** Route level: a row per route and method; service level: merged over them (route = method = ''). */
 export type RollupLevel = 'route' | 'service';
 
-const TABLES: Record<RollupLevel, Record<Tier, string>> = {
+// Only the service level has a 5-minute tier (planTiers' fiveMinute flag).
+const TABLES: Record<RollupLevel, Partial<Record<Tier, string>>> = {
   route: { minute: 'telemetry.rollup_minute', hour: 'telemetry.rollup_hour', day: 'telemetry.rollup_day' },
   service: {
     minute: 'telemetry.rollup_service_minute',
+    fiveMinute: 'telemetry.rollup_service_5min',
     hour: 'telemetry.rollup_service_hour',
     day: 'telemetry.rollup_service_day',
   },
@@ -54,15 +56,17 @@ export function rollupUnion(
     shardPredicate = ` AND (${hash} % ${n} + ${n}) % ${n} = ${i}`;
   }
   const parts: string[] = [];
-  for (const tier of ['day', 'hour', 'minute'] as const) {
+  for (const tier of ['day', 'hour', 'fiveMinute', 'minute'] as const) {
     const mine = segments.filter((s) => s.tier === tier);
     if (mine.length === 0) continue;
+    const table = tables[tier];
+    if (!table) throw new Error(`no ${tier} rollups at the ${level} level`);
     const ranges = mine.map((s) => {
       values.push(new Date(s.fromMs), new Date(s.toMs));
       return `(bucket >= $${values.length - 1} AND bucket < $${values.length})`;
     });
     parts.push(
-      `SELECT ${selectList} FROM ${tables[tier]} WHERE project_id = $1 AND (${ranges.join(' OR ')}) AND ${FILTER_PREDICATE}${shardPredicate}`,
+      `SELECT ${selectList} FROM ${table} WHERE project_id = $1 AND (${ranges.join(' OR ')}) AND ${FILTER_PREDICATE}${shardPredicate}`,
     );
   }
   // No segment (empty range): a query that returns no row but keeps the column list.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignToMinutes, DAY_MS, HOUR_MS, MINUTE_MS, planTiers, type TierSegment } from './tier-plan';
+import { alignToMinutes, DAY_MS, FIVE_MINUTES_MS, HOUR_MS, MINUTE_MS, planTiers, type TierSegment } from './tier-plan';
 
 const t0 = Date.UTC(2026, 10, 20); // a midnight
 
@@ -9,7 +9,7 @@ function covers(segments: TierSegment[], from: number, to: number) {
   for (let i = 1; i < sorted.length; i++) expect(sorted[i].fromMs).toBe(sorted[i - 1].toMs);
   expect(sorted.at(-1)?.toMs ?? from).toBe(to);
   for (const s of sorted) {
-    const unit = { minute: MINUTE_MS, hour: HOUR_MS, day: DAY_MS }[s.tier];
+    const unit = { minute: MINUTE_MS, fiveMinute: FIVE_MINUTES_MS, hour: HOUR_MS, day: DAY_MS }[s.tier];
     expect(s.fromMs % unit).toBe(0);
     expect(s.toMs % unit).toBe(0);
   }
@@ -43,6 +43,21 @@ describe('planTiers', () => {
     expect(new Set(planTiers(from, to, DAY_MS).map((s) => s.tier))).toEqual(new Set(['day']));
   });
 
+  it('uses 5-minute rows (service level) between hours and minutes, and only for steps of whole 5 minutes', () => {
+    const from = t0 + 7 * MINUTE_MS;
+    const to = t0 + 2 * HOUR_MS + 23 * MINUTE_MS;
+    const plan = planTiers(from, to, undefined, true);
+    covers(plan, from, to);
+    expect(plan.map((s) => s.tier)).toEqual(['minute', 'fiveMinute', 'hour', 'fiveMinute', 'minute']);
+    expect(plan[1]).toEqual({ tier: 'fiveMinute', fromMs: t0 + 10 * MINUTE_MS, toMs: t0 + HOUR_MS });
+    const day = [t0 - DAY_MS, t0 + DAY_MS] as const;
+    expect(new Set(planTiers(...day, 5 * MINUTE_MS, true).map((s) => s.tier))).toEqual(new Set(['fiveMinute']));
+    expect(new Set(planTiers(...day, 15 * MINUTE_MS, true).map((s) => s.tier))).toEqual(new Set(['fiveMinute']));
+    expect(new Set(planTiers(...day, 2 * MINUTE_MS, true).map((s) => s.tier))).toEqual(new Set(['minute']));
+    expect(new Set(planTiers(...day, 5 * MINUTE_MS).map((s) => s.tier))).toEqual(new Set(['minute']));
+    expect(new Set(planTiers(...day, HOUR_MS, true).map((s) => s.tier))).toEqual(new Set(['hour']));
+  });
+
   it('covers random ranges exactly once', () => {
     let seed = 7;
     const rnd = () => {
@@ -53,6 +68,7 @@ describe('planTiers', () => {
       const a = t0 + Math.floor(rnd() * 20 * 24 * 60) * MINUTE_MS;
       const b = a + Math.floor(rnd() * 10 * 24 * 60) * MINUTE_MS;
       covers(planTiers(a, b), a, b);
+      covers(planTiers(a, b, undefined, true), a, b);
     }
   });
 });

@@ -13,6 +13,7 @@ const TELEMETRY_TABLES = [
   'rollup_hour',
   'rollup_day',
   'rollup_service_minute',
+  'rollup_service_5min',
   'rollup_service_hour',
   'rollup_service_day',
   'feedback',

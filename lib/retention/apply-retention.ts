@@ -20,9 +20,9 @@ export interface RetentionResult {
 const LOCK_KEY = 'tailwatch.retention';
 const DAY_MS = 86_400_000;
 const PARTITION = /^(spans|metric_points)_(\d{4})(\d{2})(\d{2})$/;
-// Each tier's route-level and service-level tables share its retention.
+// Each tier's route-level and service-level tables share its retention (the 5-minute service tier: minute's).
 const ROLLUP_TABLES = {
-  minute: ['telemetry.rollup_minute', 'telemetry.rollup_service_minute'],
+  minute: ['telemetry.rollup_minute', 'telemetry.rollup_service_minute', 'telemetry.rollup_service_5min'],
   hour: ['telemetry.rollup_hour', 'telemetry.rollup_service_hour'],
   day: ['telemetry.rollup_day', 'telemetry.rollup_service_day'],
 } as const;
@@ -66,10 +66,10 @@ export async function applyRetention(pool: pg.Pool, days: RetentionDays, nowMs =
     }
     for (const tier of ['minute', 'hour', 'day'] as const) {
       if (days[tier] <= 0) continue;
-      const [routeTable, serviceTable] = ROLLUP_TABLES[tier];
+      const [routeTable, ...serviceTables] = ROLLUP_TABLES[tier];
       const cutoff = new Date(nowMs - days[tier] * DAY_MS);
       const del = await client.query(`DELETE FROM ${routeTable} WHERE bucket < $1`, [cutoff]);
-      await client.query(`DELETE FROM ${serviceTable} WHERE bucket < $1`, [cutoff]);
+      for (const table of serviceTables) await client.query(`DELETE FROM ${table} WHERE bucket < $1`, [cutoff]);
       result.deletedRollups[tier] = del.rowCount ?? 0; // route rows: the ones a user sees by route
     }
     await client.query('COMMIT');

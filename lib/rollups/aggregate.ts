@@ -8,8 +8,9 @@ import { addValue, createSketch, mergeInto, type Sketch, toSparse } from '../ske
 export const SLOW_EXEMPLARS = 5; // slowest trace ids kept per rollup row
 export const ERROR_EXEMPLARS = 5; // failed trace ids kept per rollup row
 
-export type Tier = 'minute' | 'hour' | 'day';
-export const TIER_MS: Record<Tier, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
+// fiveMinute exists at the service level only (lib/rollups/flush.ts): series at 5-minute steps over all routes.
+export type Tier = 'minute' | 'fiveMinute' | 'hour' | 'day';
+export const TIER_MS: Record<Tier, number> = { minute: 60_000, fiveMinute: 300_000, hour: 3_600_000, day: 86_400_000 };
 
 export interface RollupRow {
   projectId: number;
@@ -163,7 +164,7 @@ export function sortByKey(rows: RollupRow[]): RollupRow[] {
 }
 
 /** All three tiers of the given new spans, each sorted by key. */
-export function rollupTiers(spans: readonly NewSpan[]): Record<Tier, RollupRow[]> {
+export function rollupTiers(spans: readonly NewSpan[]): Record<'minute' | 'hour' | 'day', RollupRow[]> {
   const minute = minuteRollups(spans);
   const hour = coarsen(minute, 'hour');
   const day = coarsen(hour, 'day');

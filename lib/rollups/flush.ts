@@ -65,12 +65,14 @@ export async function flushPending(pool: pg.Pool, items: readonly PendingRollup[
     const hour = coarsen(minute, 'hour');
     const day = coarsen(hour, 'day');
     const serviceMinute = serviceLevel(minute);
-    const serviceHour = coarsen(serviceMinute, 'hour');
+    const serviceFive = coarsen(serviceMinute, 'fiveMinute');
+    const serviceHour = coarsen(serviceFive, 'hour');
     const serviceDay = coarsen(serviceHour, 'day');
     await upsertRollups(client, 'minute', sortByKey(minute));
     await upsertRollups(client, 'hour', sortByKey(hour));
     await upsertRollups(client, 'day', sortByKey(day));
     await upsertRollups(client, 'minute', sortByKey(serviceMinute), 'service');
+    await upsertRollups(client, 'fiveMinute', sortByKey(serviceFive), 'service');
     await upsertRollups(client, 'hour', sortByKey(serviceHour), 'service');
     await upsertRollups(client, 'day', sortByKey(serviceDay), 'service');
     await client.query('COMMIT');

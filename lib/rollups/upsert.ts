@@ -9,10 +9,11 @@ import { type RollupRow, SLOW_EXEMPLARS, ERROR_EXEMPLARS, type Tier } from './ag
 /** Route level: per (service, environment, release, route, method); service level: route = method = ''. */
 export type RollupLevel = 'route' | 'service';
 
-const TABLES: Record<RollupLevel, Record<Tier, string>> = {
+const TABLES: Record<RollupLevel, Partial<Record<Tier, string>>> = {
   route: { minute: 'telemetry.rollup_minute', hour: 'telemetry.rollup_hour', day: 'telemetry.rollup_day' },
   service: {
     minute: 'telemetry.rollup_service_minute',
+    fiveMinute: 'telemetry.rollup_service_5min',
     hour: 'telemetry.rollup_service_hour',
     day: 'telemetry.rollup_service_day',
   },
@@ -45,7 +46,7 @@ ON CONFLICT (project_id, service, bucket, environment, release, route, method) D
 
 const STATEMENTS = new Map<string, string>();
 for (const level of ['route', 'service'] as const)
-  for (const tier of ['minute', 'hour', 'day'] as const) STATEMENTS.set(`${level}:${tier}`, sql(TABLES[level][tier]));
+  for (const [tier, table] of Object.entries(TABLES[level])) STATEMENTS.set(`${level}:${tier}`, sql(table));
 
 /** Upserts rows (already sorted by key: see sortByKey) into one tier of one level. */
 export async function upsertRollups(
@@ -78,5 +79,7 @@ export async function upsertRollups(
     cols[16][i] = `{${r.slow.map((s) => s.durationMs).join(',')}}`;
     cols[17][i] = r.errors.join(',');
   }
-  await client.query(STATEMENTS.get(`${level}:${tier}`) as string, cols);
+  const statement = STATEMENTS.get(`${level}:${tier}`);
+  if (!statement) throw new Error(`no ${tier} rollups at the ${level} level`);
+  await client.query(statement, cols);
 }

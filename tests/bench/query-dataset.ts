@@ -93,6 +93,6 @@ export async function buildDay(client: pg.ClientBase, shape: DatasetShape, day: 
   await client.query(MINUTE_FROM_SPANS, range);
   await client.query(coarser('hour', 'minute'), range);
   await client.query(coarser('day', 'hour'), range);
-  for (const tier of ['minute', 'hour', 'day'])
+  for (const tier of ['minute', '5min', 'hour', 'day'])
     await client.query('SELECT telemetry.rebuild_service_rollups($1, $2, $3, $4)', [tier, ...range]);
 }

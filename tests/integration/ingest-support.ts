@@ -86,14 +86,18 @@ export async function rollupMismatches(pool: pg.Pool, projectId: number): Promis
   const out: unknown[] = [];
   // Route level: one row per route and method; service level: route = method = '' over all of them.
   const levels = [
-    { table: '', route: 'route', method: 'method' },
-    { table: 'service_', route: "''::text", method: "''::text" },
+    { table: '', route: 'route', method: 'method', tiers: ['minute', 'hour', 'day'] },
+    { table: 'service_', route: "''::text", method: "''::text", tiers: ['minute', '5min', 'hour', 'day'] },
   ];
   for (const level of levels) {
-    for (const tier of ['minute', 'hour', 'day'] as const) {
+    for (const tier of level.tiers) {
+      const bucket =
+        tier === '5min'
+          ? "date_bin('5 minutes', start_time, timestamptz '1970-01-01 00:00:00+00') AT TIME ZONE 'UTC'"
+          : `date_trunc('${tier}', start_time AT TIME ZONE 'UTC')`;
       const { rows } = await pool.query(
         `WITH raw AS (
-           SELECT service, date_trunc('${tier}', start_time AT TIME ZONE 'UTC') AS b, environment, release,
+           SELECT service, ${bucket} AS b, environment, release,
                   ${level.route} AS route, ${level.method} AS method,
                   count(*)::int8 AS n, count(*) FILTER (WHERE is_error)::int8 AS e, sum(duration_ms) AS s,
                   min(duration_ms) AS mn, max(duration_ms) AS mx

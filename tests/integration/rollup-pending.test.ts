@@ -95,10 +95,10 @@ describe('pending rollups', () => {
       'SELECT * FROM telemetry.rollup_service_hour WHERE project_id = $1 ORDER BY bucket, release',
       [projectId],
     );
-    for (const tier of ['minute', 'hour', 'day'])
+    for (const tier of ['minute', '5min', 'hour', 'day'])
       await pool.query(`DELETE FROM telemetry.rollup_service_${tier} WHERE project_id = $1`, [projectId]);
     expect((await rollupMismatches(pool, projectId)).length).toBeGreaterThan(0);
-    for (const tier of ['minute', 'hour', 'day'])
+    for (const tier of ['minute', '5min', 'hour', 'day'])
       await pool.query("SELECT telemetry.rebuild_service_rollups($1, $2, '-infinity', 'infinity')", [tier, projectId]);
     expect(await rollupMismatches(pool, projectId)).toEqual([]);
     const after = await pool.query(
