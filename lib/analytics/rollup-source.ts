@@ -1,23 +1,13 @@
 import { FILTER_PREDICATE, filterValues, type ReadFilters } from './filters';
-import type { Tier, TierSegment } from './tier-plan';
+import { type RollupLevel, rollupTable } from '../rollups/tables';
+import type { TierSegment } from './tier-plan';
 
 // One SELECT over the tiers a range needs: `UNION ALL` of the same select list on rollup_minute,
 // rollup_hour and rollup_day (or their service-level twins), each limited to its own segments. Table names
-// come from the fixed map below (an identifier cannot be a bound parameter); every value is bound.
+// come from the fixed map in lib/rollups/tables.ts (an identifier cannot be a bound parameter); every value
+// is bound.
 
-/** Route level: a row per route and method; service level: merged over them (route = method = ''). */
-export type RollupLevel = 'route' | 'service';
-
-// Only the service level has a 5-minute tier (planTiers' fiveMinute flag).
-const TABLES: Record<RollupLevel, Partial<Record<Tier, string>>> = {
-  route: { minute: 'telemetry.rollup_minute', hour: 'telemetry.rollup_hour', day: 'telemetry.rollup_day' },
-  service: {
-    minute: 'telemetry.rollup_service_minute',
-    fiveMinute: 'telemetry.rollup_service_5min',
-    hour: 'telemetry.rollup_service_hour',
-    day: 'telemetry.rollup_service_day',
-  },
-};
+export type { RollupLevel };
 
 /**
  * The service level answers exactly what the route level does when nothing filters or groups by route or
@@ -44,7 +34,6 @@ export function rollupUnion(
   shard?: { index: number; count: number },
   level: RollupLevel = 'route',
 ): BoundQuery {
-  const tables = TABLES[level];
   const values: unknown[] = [filters.projectId, ...filterValues(filters), ...extraValues];
   let shardPredicate = '';
   if (shard) {
@@ -59,8 +48,7 @@ export function rollupUnion(
   for (const tier of ['day', 'hour', 'fiveMinute', 'minute'] as const) {
     const mine = segments.filter((s) => s.tier === tier);
     if (mine.length === 0) continue;
-    const table = tables[tier];
-    if (!table) throw new Error(`no ${tier} rollups at the ${level} level`);
+    const table = rollupTable(level, tier);
     const ranges = mine.map((s) => {
       values.push(new Date(s.fromMs), new Date(s.toMs));
       return `(bucket >= $${values.length - 1} AND bucket < $${values.length})`;
@@ -72,7 +60,7 @@ export function rollupUnion(
   // No segment (empty range): a query that returns no row but keeps the column list.
   if (parts.length === 0)
     parts.push(
-      `SELECT ${selectList} FROM ${tables.minute} WHERE false AND $1::int IS NOT NULL AND ${FILTER_PREDICATE}${shardPredicate}`,
+      `SELECT ${selectList} FROM ${rollupTable(level, 'minute')} WHERE false AND $1::int IS NOT NULL AND ${FILTER_PREDICATE}${shardPredicate}`,
     );
   return { text: parts.join('\nUNION ALL\n'), values };
 }

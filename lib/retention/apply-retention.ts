@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { rollupTable } from '../rollups/tables';
 
 // Retention: raw spans and metric points go a whole daily partition at a time (DROP TABLE: no row-by-row
 // delete, no bloat); rollup rows are deleted per tier. One instance at a time (transaction-scoped advisory
@@ -22,9 +23,9 @@ const DAY_MS = 86_400_000;
 const PARTITION = /^(spans|metric_points)_(\d{4})(\d{2})(\d{2})$/;
 // Each tier's route-level and service-level tables share its retention (the 5-minute service tier: minute's).
 const ROLLUP_TABLES = {
-  minute: ['telemetry.rollup_minute', 'telemetry.rollup_service_minute', 'telemetry.rollup_service_5min'],
-  hour: ['telemetry.rollup_hour', 'telemetry.rollup_service_hour'],
-  day: ['telemetry.rollup_day', 'telemetry.rollup_service_day'],
+  minute: [rollupTable('route', 'minute'), rollupTable('service', 'minute'), rollupTable('service', 'fiveMinute')],
+  hour: [rollupTable('route', 'hour'), rollupTable('service', 'hour')],
+  day: [rollupTable('route', 'day'), rollupTable('service', 'day')],
 } as const;
 
 const PARTITIONS = `

@@ -1,23 +1,11 @@
 import type pg from 'pg';
 import { toSparse } from '../sketch';
 import { type RollupRow, SLOW_EXEMPLARS, ERROR_EXEMPLARS, type Tier } from './aggregate';
+import { ROLLUP_TABLES, type RollupLevel } from './tables';
 
 // One INSERT ... ON CONFLICT DO UPDATE per tier with every row bound as parallel arrays (unnest). Sketches
 // and exemplar lists are jagged, so each row's list travels as one array literal / comma list and is cast
 // back per row. Existing rows merge through the schema's merge_sketch / merge_slow functions.
-
-/** Route level: per (service, environment, release, route, method); service level: route = method = ''. */
-export type RollupLevel = 'route' | 'service';
-
-const TABLES: Record<RollupLevel, Partial<Record<Tier, string>>> = {
-  route: { minute: 'telemetry.rollup_minute', hour: 'telemetry.rollup_hour', day: 'telemetry.rollup_day' },
-  service: {
-    minute: 'telemetry.rollup_service_minute',
-    fiveMinute: 'telemetry.rollup_service_5min',
-    hour: 'telemetry.rollup_service_hour',
-    day: 'telemetry.rollup_service_day',
-  },
-};
 
 const sql = (table: string) => `
 INSERT INTO ${table} AS r (project_id, service, bucket, environment, release, route, method, count, error_count,
@@ -46,7 +34,7 @@ ON CONFLICT (project_id, service, bucket, environment, release, route, method) D
 
 const STATEMENTS = new Map<string, string>();
 for (const level of ['route', 'service'] as const)
-  for (const [tier, table] of Object.entries(TABLES[level])) STATEMENTS.set(`${level}:${tier}`, sql(table));
+  for (const [tier, table] of Object.entries(ROLLUP_TABLES[level])) STATEMENTS.set(`${level}:${tier}`, sql(table));
 
 /** Upserts rows (already sorted by key: see sortByKey) into one tier of one level. */
 export async function upsertRollups(
