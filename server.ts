@@ -39,7 +39,9 @@ async function main() {
     stopping = true;
     log.info({ signal }, 'shutting down');
     await server.close();
-    await rollupsSettled(); // acknowledged groups' pending rollups: flushed now rather than at the next start
+    // Acknowledged groups' pending rollups: flushed now rather than at the next start (not waiting forever
+    // for a database that is gone: the rows stay pending and the next start flushes them).
+    await Promise.race([rollupsSettled(), new Promise((r) => setTimeout(r, 10_000).unref())]);
     await stopWorkers();
     await closePool();
     await database.embedded?.stop();

@@ -40,8 +40,24 @@ function build() {
     }),
     ingestCommitSeconds: new client.Histogram({
       name: 'tailwatch_ingest_commit_seconds',
-      help: 'Duration of one group commit (staging COPY, insert, rollup upserts, COMMIT)',
+      help: 'Duration of one group commit (COPY, pending rollups, COMMIT)',
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
+    rollupFlushSeconds: new client.Histogram({
+      name: 'tailwatch_rollup_flush_seconds',
+      help: 'Duration of one rollup flush (pending rows of any number of groups into the rollup tables)',
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
+    rollupBacklog: new client.Gauge({
+      name: 'tailwatch_rollup_backlog_groups',
+      help: 'Committed groups whose rollups this process has not flushed yet (read-after-ack lag)',
+      registers: [registry],
+    }),
+    rollupFlushFailures: new client.Counter({
+      name: 'tailwatch_rollup_flush_failures_total',
+      help: 'Rollup flushes that failed (retried; the pending rows stay in the database)',
       registers: [registry],
     }),
     dbPool: new client.Gauge({

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type pg from 'pg';
+import { metrics } from '../metrics';
 import { coarsen, type RollupRow, sortByKey } from './aggregate';
 import { decodePending } from './pending';
 import { upsertRollups } from './upsert';
@@ -164,11 +165,6 @@ export class RollupFlusher {
     private readonly onError: (err: unknown) => void,
   ) {}
 
-  /** Rows handed over and not yet flushed by this process. */
-  get backlog(): number {
-    return this.queue.length;
-  }
-
   submit(item: PendingRollup): void {
     this.queue.push(item);
     if (!this.running) void this.pump();
@@ -182,14 +178,19 @@ export class RollupFlusher {
 
   private async pump(): Promise<void> {
     this.running = true;
+    const m = metrics();
     while (this.queue.length > 0) {
       const batch = this.queue;
       this.queue = [];
+      m.rollupBacklog.set(batch.length);
+      const started = performance.now();
       try {
         // Rows missing from the result were flushed by another process's sweep: rolled up all the same.
         await flushPending(this.pool(), batch);
+        m.rollupFlushSeconds.observe((performance.now() - started) / 1000);
         this.retryMs = 0;
       } catch (err) {
+        m.rollupFlushFailures.inc();
         this.onError(err);
         this.retryMs = Math.min(30_000, Math.max(1_000, this.retryMs * 2));
         this.queue = batch.concat(this.queue);
@@ -197,6 +198,7 @@ export class RollupFlusher {
       }
     }
     this.running = false;
+    m.rollupBacklog.set(0);
     for (const w of this.idleWaiters.splice(0)) w();
   }
 }

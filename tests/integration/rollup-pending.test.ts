@@ -2,7 +2,8 @@ import { hostname } from 'node:os';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeGroup } from '@/lib/ingest/writer-transaction';
-import { flushPending, recoverPending, sweepPending } from '@/lib/rollups/flush';
+import { metrics } from '@/lib/metrics';
+import { flushPending, RollupFlusher, recoverPending, sweepPending } from '@/lib/rollups/flush';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { createTenant } from '../support/tenant';
 import { rawSpanCount, rollupMismatches, spanRow } from './ingest-support';
@@ -106,5 +107,31 @@ describe('pending rollups', () => {
       [projectId],
     );
     expect(after.rows).toEqual(before.rows); // the same sketches the flusher wrote (exemplars aside: none)
+  });
+
+  it('the per-process flusher retries a failed flush and reports it on /metrics', async () => {
+    const { projectId } = await createTenant(database.url);
+    const group = await writeGroup(pool, [{ projectId, rows: Array.from({ length: 50 }, () => spanRow()) }], []);
+    if (!group.pending) throw new Error('no pending rollups');
+    let calls = 0;
+    const errors: unknown[] = [];
+    const flusher = new RollupFlusher(
+      () => {
+        if (calls++ === 0) throw new Error('database unavailable'); // the first flush fails
+        return pool;
+      },
+      (err) => errors.push(err),
+    );
+    const failuresBefore = (await metrics().rollupFlushFailures.get()).values[0]?.value ?? 0;
+    flusher.submit(group.pending);
+    await flusher.idle(); // after the retry 1 s later
+    expect(errors).toHaveLength(1);
+    expect(calls).toBe(2);
+    expect(await rollupTotal(projectId)).toBe(50);
+    expect(await pendingCount()).toBe(0);
+    expect((await metrics().rollupFlushFailures.get()).values[0]?.value).toBe(failuresBefore + 1);
+    const text = await metrics().registry.metrics();
+    expect(text).toMatch(/tailwatch_rollup_flush_seconds_count [1-9]/);
+    expect(text).toContain('tailwatch_rollup_backlog_groups 0');
   });
 });
