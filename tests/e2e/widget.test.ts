@@ -246,6 +246,8 @@ describe.skipIf(!runs)('feedback widget in Chromium', () => {
     expect(await focused(page)).toBe('button:Nicht mehr fragen');
     await page.keyboard.press('Enter');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
+    // As above: "don't ask again" is stored by the dialog's close event, after the role locator lets go.
+    await page.waitForFunction(() => !document.querySelector('tailwatch-poll')?.shadowRoot?.querySelector('dialog'));
 
     expect(await page.evaluate(() => (window as unknown as Api).tailwatch.ask({ force: true }))).toBe(false);
     const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('tw:pk_test_1') ?? '{}'));
