@@ -148,6 +148,8 @@ export async function recoverPending(pool: pg.Pool): Promise<number> {
   return total;
 }
 
+const MAX_GROUPS_PER_FLUSH = 500;
+
 /**
  * The per-process flusher: each committed group hands over its pending rollups; one flush runs at a time and
  * takes everything handed over meanwhile, so under load one flush serves many groups. A failed flush is
@@ -170,7 +172,7 @@ export class RollupFlusher {
     if (!this.running) void this.pump();
   }
 
-  /** Resolves once everything submitted so far is flushed (or left for a sweep after repeated failures). */
+  /** Resolves once everything submitted so far is flushed (a failed flush is retried until it succeeds). */
   idle(): Promise<void> {
     if (!this.running && this.queue.length === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
@@ -180,9 +182,9 @@ export class RollupFlusher {
     this.running = true;
     const m = metrics();
     while (this.queue.length > 0) {
-      const batch = this.queue;
-      this.queue = [];
-      m.rollupBacklog.set(batch.length);
+      // A backlog (say, after the database came back) goes in bounded transactions.
+      const batch = this.queue.splice(0, MAX_GROUPS_PER_FLUSH);
+      m.rollupBacklog.set(batch.length + this.queue.length);
       const started = performance.now();
       try {
         // Rows missing from the result were flushed by another process's sweep: rolled up all the same.
