@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type pg from 'pg';
+import { inTransaction } from '../db/transaction';
 import { metrics } from '../metrics';
 import { coarsen, type RollupRow, sortByKey } from './aggregate';
 import { decodePending } from './pending';
@@ -51,10 +52,7 @@ export async function insertPending(client: pg.ClientBase, encoded: string): Pro
  */
 export async function flushPending(pool: pg.Pool, items: readonly PendingRollup[]): Promise<Set<number>> {
   if (items.length === 0) return new Set();
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     const deleted = await client.query<{ id: string }>(
       'DELETE FROM telemetry.rollup_pending WHERE id = ANY($1::int8[]) RETURNING id',
       [items.map((it) => it.id)],
@@ -76,16 +74,8 @@ export async function flushPending(pool: pg.Pool, items: readonly PendingRollup[
     await upsertRollups(client, 'fiveMinute', sortByKey(serviceFive), 'service');
     await upsertRollups(client, 'hour', sortByKey(serviceHour), 'service');
     await upsertRollups(client, 'day', sortByKey(serviceDay), 'service');
-    await client.query('COMMIT');
     return done;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {
-      broken = true;
-    });
-    throw err;
-  } finally {
-    client.release(broken);
-  }
+  });
 }
 
 const OLDER_THAN = `SELECT id, rows FROM telemetry.rollup_pending
