@@ -1,5 +1,6 @@
 // OTLP JSON bodies for the dashboard browser tests and the UI benchmark's smoke data: what an
 // OpenTelemetry SDK would export, sent to the real ingest endpoints (POST /v1/traces, /v1/metrics).
+import { seededRandom } from '../../lib/sketch/test-samples';
 
 export interface ServicePlan {
   service: string;
@@ -16,17 +17,6 @@ const str = (key: string, v: string) => ({ key, value: { stringValue: v } });
 const int = (key: string, v: number) => ({ key, value: { intValue: String(v) } });
 const nanos = (ms: number) => `${BigInt(Math.round(ms * 1000)) * 1000n}`;
 
-/** Deterministic pseudo-random numbers (mulberry32): the same plan sends the same spans. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SentTrace {
   traceId: string;
@@ -38,7 +28,7 @@ export interface SentTrace {
 
 /** One resourceSpans body per plan: server spans (requests), each with one client child span. */
 export function tracesBody(plan: ServicePlan, nowMs: number, seed: number): { body: unknown; traces: SentTrace[] } {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed); // deterministic: the same plan sends the same spans
   const spans: unknown[] = [];
   const traces: SentTrace[] = [];
   for (let i = 0; i < plan.requests; i++) {
