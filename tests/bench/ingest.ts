@@ -6,7 +6,6 @@
 // DATABASE_URL ?? local PostgreSQL; created and dropped. The server runs the production build (npm run build
 // first). Profile the server with APP_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -18,6 +17,7 @@ import { decodeTraces } from '../../lib/ingest/otlp';
 import { httpSpans, tracesProtobuf } from '../../lib/ingest/otlp/test-fixtures';
 import { createProject } from '../../lib/projects/create-project';
 import { startAppProcess } from '../support/app-process';
+import { benchDatabase } from './bench-db';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const COPY_ROWS = Number(process.env.BENCH_COPY_ROWS ?? 1_000_000);
@@ -76,15 +76,8 @@ function runClient(env: Record<string, string>): Promise<{
 }
 
 async function main() {
-  const adminUrl =
-    process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  const name = `tw_bench_ingest_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const dbUrl = url.toString();
+  const database = await benchDatabase('ingest');
+  const dbUrl = database.url;
   try {
     await migrate(dbUrl);
     const pool = new pg.Pool({ connectionString: dbUrl, max: 2 });
@@ -126,8 +119,7 @@ async function main() {
       `bare COPY of the same rows: ${Math.round(copyRate).toLocaleString('en-US')} rows/s; ingest/COPY ratio ${(rate / copyRate).toFixed(3)}`,
     );
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
   }
 }
 

@@ -3,15 +3,15 @@
 // Run: npm run bench:query   (BENCH_SPANS_PER_DAY=300000 for a quick run; default 3,000,000)
 // Uses its own database (created on BENCH_DATABASE_URL ?? DATABASE_URL ?? local PostgreSQL) and drops it.
 import { execSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import type { ReadFilters } from '../../lib/analytics/filters';
 import { getSeries } from '../../lib/analytics/get-series';
 import { getStats } from '../../lib/analytics/get-stats';
-import type { ReadFilters } from '../../lib/analytics/filters';
 import { migrate } from '../../lib/db/migrator';
 import '../../lib/db/pool'; // int8 / int8[] type parsers, as in the app
+import { benchDatabase } from './bench-db';
 import { buildDay, type DatasetShape } from './query-dataset';
 import { nodeMergeStats } from './query-node-merge';
 
@@ -45,21 +45,12 @@ SELECT floor(extract(epoch FROM start_time) / $4) AS slot, count(*) AS count, co
 FROM telemetry.spans WHERE project_id = $1 AND is_request AND start_time >= $2 AND start_time < $3 GROUP BY 1`;
 
 async function main() {
-  const adminUrl =
-    process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   console.log(`disk before: ${execSync(`df -h /work ${os.tmpdir()} | tail -n +2`).toString().trim()}`);
   // BENCH_REUSE_DB=<name> measures an existing bench database (kept by BENCH_KEEP_DB=1) without rebuilding.
   const reuse = process.env.BENCH_REUSE_DB;
   const keep = process.env.BENCH_KEEP_DB === '1' || reuse !== undefined;
-  if (reuse !== undefined && !/^tw_bench_query_[0-9a-f]{8}$/.test(reuse))
-    throw new Error('BENCH_REUSE_DB: not a bench database name');
-  const name = reuse ?? `tw_bench_query_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  if (!reuse) await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 4, options: '-c timezone=UTC' });
+  const database = await benchDatabase('query', reuse);
+  const pool = new pg.Pool({ connectionString: database.url, max: 4, options: '-c timezone=UTC' });
   pool.on('error', () => {}); // DROP DATABASE ... WITH (FORCE) ends connections still closing
   try {
     const endOfData = Math.floor(Date.now() / DAY_MS) * DAY_MS;
@@ -71,13 +62,12 @@ async function main() {
       routes: 60,
       releases: 3,
     };
-    if (!reuse) await buildDataset(pool, url.toString(), shape);
+    if (!reuse) await buildDataset(pool, database.url, shape);
     await measure(pool, shape, endOfData);
   } finally {
     await pool.end();
-    if (!keep) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-    console.log(keep ? `\nkept ${name}` : `\ndropped ${name}`);
+    await (keep ? database.keep() : database.drop());
+    console.log(keep ? `\nkept ${database.name}` : `\ndropped ${database.name}`);
   }
 }
 

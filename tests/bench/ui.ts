@@ -5,7 +5,6 @@
 // Run: npm run bench:ui   (BENCH_SPANS_PER_DAY=300000 for a quick run; default 3,000,000 × 7 days;
 // BENCH_UI_SKIP_BUILD=1 to reuse .next; BENCH_UI_RUNS=7). Uses its own database and drops it.
 import { execSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
@@ -13,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { migrate } from '../../lib/db/migrator';
 import { startAppProcess } from '../support/app-process';
 import { launchBrowser, screenshot } from '../support/browser';
+import { benchDatabase } from './bench-db';
 import { buildDay, type DatasetShape } from './query-dataset';
 
 const DAY_MS = 86_400_000;
@@ -33,15 +33,8 @@ SELECT $1, 'svc-' || s || '|queue=emails', t, 'queue.depth', '{message}', 'gauge
 FROM generate_series(0, 2) s, generate_series($2::timestamptz, $3::timestamptz, interval '1 minute') t`;
 
 async function main() {
-  const adminUrl =
-    process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  const name = `tw_bench_ui_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const dbUrl = url.toString();
+  const database = await benchDatabase('ui');
+  const dbUrl = database.url;
   process.env.DATABASE_URL = dbUrl; // lib/auth uses the app's pool
   const pool = new pg.Pool({ connectionString: dbUrl, max: 4, options: '-c timezone=UTC' });
   let stopApp: (() => Promise<void>) | undefined;
@@ -130,8 +123,7 @@ async function main() {
     await pool.end();
     const { closePool } = await import('../../lib/db/pool');
     await closePool();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
   }
 }
 
