@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SpanRow } from '../ingest/rows';
 import { quantile } from '../sketch';
-import { coarsen, minuteRollups, type NewSpan, rollupTiers, SLOW_EXEMPLARS } from './aggregate';
+import { coarsen, minuteRollups, type NewSpan, routeTiers, SLOW_EXEMPLARS } from './aggregate';
 
 const span = (i: number, over: Partial<SpanRow> = {}): SpanRow => ({
   traceId: i.toString(16).padStart(32, '0'),
@@ -55,12 +55,12 @@ describe('minuteRollups', () => {
   });
 });
 
-describe('coarsen / rollupTiers', () => {
+describe('coarsen / routeTiers', () => {
   it('hour and day rows add up the minute rows and keep the key order', () => {
     const rows = Array.from({ length: 300 }, (_, i) =>
       span(i, { startMs: i * 37_000, route: `/r${i % 3}`, durationMs: 1 + (i % 17), isError: i % 5 === 0 }),
     );
-    const tiers = rollupTiers(fresh(rows));
+    const tiers = routeTiers(minuteRollups(fresh(rows)));
     for (const tier of ['minute', 'hour', 'day'] as const) {
       expect(tiers[tier].reduce((n, r) => n + r.count, 0)).toBe(300);
       expect(tiers[tier].reduce((n, r) => n + r.errorCount, 0)).toBe(60);
@@ -71,7 +71,7 @@ describe('coarsen / rollupTiers', () => {
   });
 
   it('keeps projects apart', () => {
-    const out = rollupTiers([...fresh([span(1)], 1), ...fresh([span(2)], 2)]);
+    const out = routeTiers(minuteRollups([...fresh([span(1)], 1), ...fresh([span(2)], 2)]));
     expect(out.day.map((r) => r.projectId)).toEqual([1, 2]);
   });
 });

@@ -1,9 +1,9 @@
 import type { SpanRow } from '../ingest/rows';
 import { addValue, createSketch, mergeInto, type Sketch, toSparse } from '../sketch';
 
-// Rollups of newly inserted request spans, computed in Node inside the ingest transaction (see
-// docs/architecture.md "Ingest"). Minute rows come from the spans; hour and day rows merge the minutes,
-// so the three tiers describe exactly the same spans.
+// Rollups of newly inserted request spans, computed in Node (see docs/architecture.md "Ingest"). Minute rows
+// come from the spans, inside the ingest transaction; the flush merges them and derives hour and day rows and
+// the service level from the minutes, so every tier describes exactly the same spans.
 
 export const SLOW_EXEMPLARS = 5; // slowest trace ids kept per rollup row
 export const ERROR_EXEMPLARS = 5; // failed trace ids kept per rollup row
@@ -163,12 +163,40 @@ export function sortByKey(rows: RollupRow[]): RollupRow[] {
   );
 }
 
-/** All three tiers of the given new spans, each sorted by key. */
-export function rollupTiers(spans: readonly NewSpan[]): Record<'minute' | 'hour' | 'day', RollupRow[]> {
-  const minute = minuteRollups(spans);
+/**
+ * The route-level tiers of minute rows (rows of equal key, e.g. from several ingest groups, merged first):
+ * minute, hour and day, each sorted by key.
+ */
+export function routeTiers(minuteRows: readonly RollupRow[]): Record<'minute' | 'hour' | 'day', RollupRow[]> {
+  const minute = coarsen(minuteRows, 'minute');
   const hour = coarsen(minute, 'hour');
   const day = coarsen(hour, 'day');
   return { minute: sortByKey(minute), hour: sortByKey(hour), day: sortByKey(day) };
+}
+
+/**
+ * The service-level tiers of route-level minute rows: merged over route and method (route = method = ''),
+ * without exemplars (those stay on the route level); minute, 5 minutes, hour and day, each sorted by key.
+ */
+export function serviceTiers(minuteRows: readonly RollupRow[]): Record<Tier, RollupRow[]> {
+  const minute = coarsen(
+    minuteRows.map((r) => ({ ...r, route: '', method: '' })),
+    'minute',
+  );
+  for (const r of minute) {
+    r.slow = [];
+    r.errors = [];
+    r.errorAt = [];
+  }
+  const fiveMinute = coarsen(minute, 'fiveMinute');
+  const hour = coarsen(fiveMinute, 'hour');
+  const day = coarsen(hour, 'day');
+  return {
+    minute: sortByKey(minute),
+    fiveMinute: sortByKey(fiveMinute),
+    hour: sortByKey(hour),
+    day: sortByKey(day),
+  };
 }
 
 export { toSparse };

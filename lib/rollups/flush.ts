@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type pg from 'pg';
 import { inTransaction } from '../db/transaction';
 import { metrics } from '../metrics';
-import { coarsen, type RollupRow, sortByKey } from './aggregate';
+import { type RollupRow, routeTiers, serviceTiers } from './aggregate';
 import { decodePending } from './pending';
 import { upsertRollups } from './upsert';
 
@@ -16,20 +16,6 @@ import { upsertRollups } from './upsert';
 export interface PendingRollup {
   id: number; // telemetry.rollup_pending.id
   rows: RollupRow[]; // minute rows
-}
-
-/** Route-level rows merged over route and method (route = method = ''), without exemplars. */
-export function serviceLevel(rows: readonly RollupRow[]): RollupRow[] {
-  const merged = coarsen(
-    rows.map((r) => ({ ...r, route: '', method: '' })),
-    'minute',
-  );
-  for (const r of merged) {
-    r.slow = [];
-    r.errors = [];
-    r.errorAt = [];
-  }
-  return merged;
 }
 
 /** Who wrote a pending row (diagnostics only: any process may flush any row). */
@@ -60,20 +46,11 @@ export async function flushPending(pool: pg.Pool, items: readonly PendingRollup[
     const done = new Set(deleted.rows.map((r) => Number(r.id)));
     const rows: RollupRow[] = [];
     for (const it of items) if (done.has(it.id)) for (const r of it.rows) rows.push(r);
-    const minute = coarsen(rows, 'minute'); // merges equal keys of different groups
-    const hour = coarsen(minute, 'hour');
-    const day = coarsen(hour, 'day');
-    const serviceMinute = serviceLevel(minute);
-    const serviceFive = coarsen(serviceMinute, 'fiveMinute');
-    const serviceHour = coarsen(serviceFive, 'hour');
-    const serviceDay = coarsen(serviceHour, 'day');
-    await upsertRollups(client, 'minute', sortByKey(minute));
-    await upsertRollups(client, 'hour', sortByKey(hour));
-    await upsertRollups(client, 'day', sortByKey(day));
-    await upsertRollups(client, 'minute', sortByKey(serviceMinute), 'service');
-    await upsertRollups(client, 'fiveMinute', sortByKey(serviceFive), 'service');
-    await upsertRollups(client, 'hour', sortByKey(serviceHour), 'service');
-    await upsertRollups(client, 'day', sortByKey(serviceDay), 'service');
+    const route = routeTiers(rows); // merges equal keys of different groups
+    const service = serviceTiers(route.minute);
+    for (const tier of ['minute', 'hour', 'day'] as const) await upsertRollups(client, tier, route[tier]);
+    for (const tier of ['minute', 'fiveMinute', 'hour', 'day'] as const)
+      await upsertRollups(client, tier, service[tier], 'service');
     return done;
   });
 }
