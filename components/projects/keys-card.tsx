@@ -6,18 +6,11 @@ import { apiFetch } from '@/components/ui/api-fetch';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Table, Tbody, Td, Th, Thead } from '@/components/ui/table';
+import type { KeySummary } from '@/lib/projects/list-keys';
 import { SecretsPanel } from './secrets-panel';
 
-interface KeyRow {
-  id: string;
-  kind: 'ingest' | 'public' | 'api';
-  name: string;
-  prefix: string;
-  publicKey: string | null;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+// GET /api/v1/projects/{id}/keys answers with lib/projects/list-keys' summaries (a type-only import).
+type KeyRow = KeySummary;
 interface CreatedKey {
   id: string;
   kind: KeyRow['kind'];
