@@ -1,3 +1,4 @@
+import { detailsKey, payloadDetails, type SpanDetails } from '../ingest/payloads';
 import type { Queryable } from './types';
 
 export interface TraceSpan {
@@ -24,20 +25,48 @@ export interface TraceSpan {
   events: unknown[];
 }
 
-// The natural-key index (project_id, trace_id, span_id, start_time) finds a trace in every partition.
+// The natural-key index (project_id, trace_id, span_id, start_time) finds a trace in every partition; the
+// span details come from the stored request bodies the spans name (lib/ingest/payloads.ts).
 const SQL = `
 SELECT encode(trace_id, 'hex') AS "traceId", encode(span_id, 'hex') AS "spanId",
        CASE WHEN parent_span_id IS NULL OR length(parent_span_id) = 0 THEN NULL ELSE encode(parent_span_id, 'hex') END AS "parentSpanId",
        name, kind::int AS kind, (extract(epoch FROM start_time) * 1000)::float8 AS "startMs", duration_ms AS "durationMs",
        status_code::int AS "statusCode", status_message AS "statusMessage", service, release, environment, route, method,
-       http_status AS "httpStatus", is_request AS "isRequest", is_error AS "isError", attributes, resource, events
+       http_status AS "httpStatus", is_request AS "isRequest", is_error AS "isError", payload_id::text AS "payloadId"
 FROM telemetry.spans
 WHERE project_id = $1 AND trace_id = decode($2, 'hex')
 ORDER BY start_time, span_id
 LIMIT 10000`;
 
-/** GET /api/v1/traces/{traceId}: the trace's raw spans in start order (empty once retention dropped them). */
+const PAYLOADS = `
+SELECT format, body FROM telemetry.span_payloads WHERE project_id = $1 AND id = ANY($2::int8[])`;
+
+type SpanColumns = Omit<TraceSpan, 'start' | 'attributes' | 'resource' | 'events'> & { payloadId: string };
+
+const NO_DETAILS: SpanDetails = { attributes: {}, resource: {}, events: [] };
+
+/**
+ * GET /api/v1/traces/{traceId}: the trace's raw spans in start order (empty once retention dropped them).
+ * A span whose payload is gone (retention keeps payloads by the day received) or unreadable has empty details.
+ */
 export async function getTrace(db: Queryable, projectId: number, traceId: string): Promise<TraceSpan[]> {
-  const { rows } = await db.query<Omit<TraceSpan, 'start'>>(SQL, [projectId, traceId.toLowerCase()]);
-  return rows.map((r) => ({ ...r, start: new Date(r.startMs).toISOString() }));
+  const { rows } = await db.query<SpanColumns>(SQL, [projectId, traceId.toLowerCase()]);
+  if (rows.length === 0) return [];
+  const ids = [...new Set(rows.map((r) => r.payloadId))];
+  const payloads = await db.query<{ format: number; body: Buffer }>(PAYLOADS, [projectId, ids]);
+  const details = new Map<string, SpanDetails>();
+  for (const p of payloads.rows) {
+    let found: Map<string, SpanDetails>;
+    try {
+      found = payloadDetails(p.format, p.body);
+    } catch {
+      continue; // accepted once, so decodable; a body another writer stored under a colliding id need not be
+    }
+    for (const [k, v] of found) details.set(k, v);
+  }
+  return rows.map(({ payloadId: _, ...r }) => ({
+    ...r,
+    start: new Date(r.startMs).toISOString(),
+    ...(details.get(detailsKey(r.traceId, r.spanId)) ?? NO_DETAILS),
+  }));
 }

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 
-// Raw tables are partitioned by UTC day. A partition is created outside the ingest transaction (its DDL
+// Raw tables are partitioned by UTC day (spans by start time, their payloads by time received). A partition is created outside the ingest transaction (its DDL
 // lock would otherwise be held until COMMIT) and remembered per process; retention may drop one later,
 // so the writer forgets the cache when an insert finds no partition (see writer-transaction.ts).
 
@@ -10,7 +10,7 @@ export const utcDay = (ms: number) => new Date(Math.floor(ms / 86_400_000) * 86_
 
 export async function ensurePartitions(
   pool: pg.Pool,
-  table: 'spans' | 'metric_points',
+  table: 'spans' | 'span_payloads' | 'metric_points',
   days: Iterable<string>,
 ): Promise<void> {
   for (const day of days) {

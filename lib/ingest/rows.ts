@@ -20,6 +20,7 @@ export interface SpanRow {
   httpStatus: number; // http.response.status_code ?? http.status_code ?? 0
   isRequest: boolean; // kind SERVER or CONSUMER
   isError: boolean; // status ERROR or httpStatus >= 500
+  // The details below are '' when decoded without them (the ingest path keeps them in the stored request body).
   attributesJson: string; // JSON object of the span's attributes (values: string|number|boolean|array|object)
   resourceJson: string; // JSON object of the resource attributes
   eventsJson: string; // JSON array of {name, timeMs, attributes} or '[]'

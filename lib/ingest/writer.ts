@@ -4,6 +4,7 @@ import { db } from '../db/pool';
 import { log } from '../log';
 import { metrics } from '../metrics';
 import { flushPending, RollupFlusher } from '../rollups/flush';
+import { detailsPayload, type SpanPayload } from './payloads';
 import type { MetricPointRow, SpanRow } from './rows';
 import { QueueFullError, WriteUnavailableError } from './writer-errors';
 import { type GroupResult, type MetricBatch, type SpanBatch, writeGroup } from './writer-transaction';
@@ -30,8 +31,9 @@ interface Job {
   reject(e: Error): void;
 }
 
-// Two groups in flight: while one waits on PostgreSQL the next one is encoded, and both cores stay busy.
-const MAX_IN_FLIGHT = 2;
+// Three groups in flight: while one waits on PostgreSQL the next ones are encoded and sent, and both cores
+// stay busy (narrow span rows made a group's PostgreSQL work short enough that two left CPU idle).
+const MAX_IN_FLIGHT = 3;
 // Bounds a group's transaction (and its latency); a larger backlog simply forms the next group.
 const MAX_GROUP_ITEMS = 20_000;
 // A second, overlapping group starts only once this many items wait; smaller arrivals join the group formed
@@ -134,9 +136,12 @@ function queue(): WriteQueue {
   return holder.__tailwatchWriteQueue;
 }
 
-/** Queues spans for the next group commit; resolves after COMMIT. Rejects QueueFullError / WriteUnavailableError. */
-export function enqueueSpans(projectId: number, rows: SpanRow[]): Promise<WriteOutcome> {
-  return queue().submit({ spans: { projectId, rows }, items: rows.length });
+/**
+ * Queues spans, with the request body they came in (their details stay there), for the next group commit;
+ * resolves after COMMIT. Rejects QueueFullError / WriteUnavailableError.
+ */
+export function enqueueSpans(projectId: number, rows: SpanRow[], payload: SpanPayload): Promise<WriteOutcome> {
+  return queue().submit({ spans: { projectId, rows, payload }, items: rows.length });
 }
 
 /** Queues metric points for the next group commit (deduplicated on project, series, time). */
@@ -153,9 +158,17 @@ export function ingestQueueDepth(): number {
   return holder.__tailwatchWriteQueue?.depth ?? 0;
 }
 
-/** Direct write (no queue) in one transaction: seeding tests and tools. Same dedupe and rollups. */
-export async function storeSpans(pool: pg.Pool, projectId: number, rows: SpanRow[]): Promise<WriteOutcome> {
-  const r = await writeGroup(pool, [{ projectId, rows }], []);
+/**
+ * Direct write (no queue) in one transaction: seeding tests and tools. Same dedupe and rollups. The rows'
+ * own attribute/resource/event JSON becomes their payload unless a request body is given.
+ */
+export async function storeSpans(
+  pool: pg.Pool,
+  projectId: number,
+  rows: SpanRow[],
+  payload: SpanPayload = detailsPayload(rows),
+): Promise<WriteOutcome> {
+  const r = await writeGroup(pool, [{ projectId, rows, payload }], []);
   if (r.pending) await flushPending(pool, [r.pending]);
   return { inserted: r.spansInserted, duplicates: r.spansDuplicate };
 }

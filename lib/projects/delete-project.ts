@@ -8,6 +8,7 @@ import { projectIdSchema } from './get-project';
 // from this fixed list.
 const TELEMETRY_TABLES = [
   'spans',
+  'span_payloads',
   'metric_points',
   'rollup_minute',
   'rollup_hour',

@@ -1,8 +1,8 @@
 import type pg from 'pg';
 import { rollupTable } from '../rollups/tables';
 
-// Retention: raw spans and metric points go a whole daily partition at a time (DROP TABLE: no row-by-row
-// delete, no bloat); rollup rows are deleted per tier. One instance at a time (transaction-scoped advisory
+// Retention: raw spans, their payloads (by day received) and metric points go a whole daily partition at a
+// time (DROP TABLE: no row-by-row delete, no bloat); rollup rows are deleted per tier. One instance at a time (transaction-scoped advisory
 // lock); a lock timeout keeps a partition drop from stalling ingest behind it for long.
 
 export interface RetentionDays {
@@ -20,7 +20,7 @@ export interface RetentionResult {
 
 const LOCK_KEY = 'tailwatch.retention';
 const DAY_MS = 86_400_000;
-const PARTITION = /^(spans|metric_points)_(\d{4})(\d{2})(\d{2})$/;
+const PARTITION = /^(spans|span_payloads|metric_points)_(\d{4})(\d{2})(\d{2})$/;
 // Each tier's route-level and service-level tables share its retention (the 5-minute service tier: minute's).
 const ROLLUP_TABLES = {
   minute: [rollupTable('route', 'minute'), rollupTable('service', 'minute'), rollupTable('service', 'fiveMinute')],
@@ -32,7 +32,7 @@ const PARTITIONS = `
 SELECT c.relname AS name FROM pg_inherits i
 JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
 JOIN pg_namespace n ON n.oid = p.relnamespace
-WHERE n.nspname = 'telemetry' AND p.relname IN ('spans', 'metric_points')`;
+WHERE n.nspname = 'telemetry' AND p.relname IN ('spans', 'span_payloads', 'metric_points')`;
 
 /** Day partitions whose whole range [day, day + 1) lies before the cutoff. */
 export function expiredPartitions(names: readonly string[], cutoffMs: number): string[] {

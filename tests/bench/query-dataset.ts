@@ -18,11 +18,11 @@ export interface DatasetShape {
 // 1% errors. Traffic per route ∝ quadratic skew (route 0 busiest).
 const INSERT_DAY = `
 INSERT INTO telemetry.spans (project_id, trace_id, span_id, start_time, duration_ms, name, kind, status_code,
-  service, release, environment, route, method, http_status, is_request, is_error, attributes, resource, events)
+  service, release, environment, route, method, http_status, is_request, is_error, payload_id)
 SELECT $1, uuid_send(gen_random_uuid()), substr(uuid_send(gen_random_uuid()), 1, 8), ts, dur, 'GET /api/r' || r, 2,
        CASE WHEN err THEN 2 ELSE 0 END, 'svc-' || (r % 3),
        'v' || (1 + least($6::int - 1, floor(extract(epoch FROM ts - $4::timestamptz) / $5)::int)),
-       'production', '/api/r' || r, 'GET', CASE WHEN err THEN 500 ELSE 200 END, true, err, '{}', '{}', '[]'
+       'production', '/api/r' || r, 'GET', CASE WHEN err THEN 500 ELSE 200 END, true, err, 0
 FROM (
   SELECT ts, r, random() < 0.01 AS err,
          exp(3.5 + (r % 7) * 0.15 + 0.6 * sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()))

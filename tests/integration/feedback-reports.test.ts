@@ -57,9 +57,9 @@ async function insertSpan(traceId: string, spanId: string, startMs: number, dura
   await pool.query(`SELECT telemetry.ensure_day_partition('spans', $1::date)`, [start.toISOString().slice(0, 10)]);
   await pool.query(
     `INSERT INTO telemetry.spans (project_id, trace_id, span_id, start_time, duration_ms, name, kind, status_code, service,
-       release, environment, route, method, http_status, is_request, is_error, attributes, resource, events)
+       release, environment, route, method, http_status, is_request, is_error, payload_id)
      VALUES ($1, decode($2, 'hex'), decode($3, 'hex'), $4, $5, 'GET /checkout', 2, 0, $6, '1.0', 'prod', '/checkout', 'GET', 200,
-       true, false, '{}', '{}', '[]')`,
+       true, false, 0)`,
     [projectId, traceId, spanId, start, durationMs, service],
   );
 }

@@ -7,8 +7,9 @@ import { CompressionAlgorithm } from '@opentelemetry/otlp-exporter-base';
 import { JsonTraceSerializer, ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getTrace } from '@/lib/analytics/get-trace';
 import { createKey, revokeKey } from '@/lib/auth/keys';
-import { memoryMeter, spanLike, tracesJson, tracesProtobuf } from '@/lib/ingest/otlp/test-fixtures';
+import { FIXTURE_RESOURCE, memoryMeter, spanLike, tracesJson, tracesProtobuf } from '@/lib/ingest/otlp/test-fixtures';
 import type { CreatedProject } from '@/lib/projects/create-project';
 import { type AppProcess, startAppProcess } from '../support/app-process';
 import { createTestDatabase, type TestDatabase } from '../support/db';
@@ -65,6 +66,18 @@ describe('real OpenTelemetry exporters', () => {
         [t.projectId],
       );
       expect(rows[0]).toEqual({ n: 150, e: 15 });
+      // The trace view reads each span's details back from the stored request body.
+      for (const [i, span] of [spans[0], spans[1]].entries()) {
+        const [stored] = await getTrace(pool, t.projectId, span.spanContext().traceId);
+        expect(stored.spanId).toBe(span.spanContext().spanId);
+        expect(stored.attributes).toMatchObject({
+          'url.path': `/api/orders/${100_000 + i}`,
+          'tailwatch.sample': i / 3,
+        });
+        expect(stored.resource).toMatchObject(FIXTURE_RESOURCE);
+        const cacheMiss = { name: 'cache.miss', attributes: { 'cache.key': 'order:0' } };
+        expect(stored.events).toEqual(i === 0 ? [expect.objectContaining(cacheMiss)] : []);
+      }
       await exporter.shutdown();
     });
   }

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
+import type { SpanBatch } from '@/lib/ingest/copy-stream';
+import { detailsPayload } from '@/lib/ingest/payloads';
 import type { MetricPointRow, SpanRow } from '@/lib/ingest/rows';
 
 // Row generators and raw-vs-rollup checks shared by the ingest suites.
@@ -30,6 +32,11 @@ export function spanRow(over: Partial<SpanRow> = {}): SpanRow {
     eventsJson: '[]',
     ...over,
   };
+}
+
+/** A group-commit batch of rows whose own details are their payload (as storeSpans writes them). */
+export function spanBatch(projectId: number, rows: SpanRow[]): SpanBatch {
+  return { projectId, rows, payload: detailsPayload(rows) };
 }
 
 export function pointRow(over: Partial<MetricPointRow> = {}): MetricPointRow {

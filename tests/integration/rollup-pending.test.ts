@@ -6,7 +6,7 @@ import { metrics } from '@/lib/metrics';
 import { flushPending, RollupFlusher, recoverPending, sweepPending } from '@/lib/rollups/flush';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { createTenant } from '../support/tenant';
-import { rawSpanCount, rollupMismatches, spanRow } from './ingest-support';
+import { rawSpanCount, rollupMismatches, spanBatch, spanRow } from './ingest-support';
 
 // Rollups leave the ingest transaction as telemetry.rollup_pending rows: a group commits its spans with
 // one pending row, and a flush (normally right after, in the same process) rolls it up exactly once.
@@ -36,7 +36,7 @@ describe('pending rollups', () => {
   it('a committed group is in the raw table at once and in the rollups after one flush, never twice', async () => {
     const { projectId } = await createTenant(database.url);
     const rows = Array.from({ length: 300 }, (_, i) => spanRow({ route: `/p${i % 5}`, isError: i % 7 === 0 }));
-    const group = await writeGroup(pool, [{ projectId, rows }], []);
+    const group = await writeGroup(pool, [spanBatch(projectId, rows)], []);
     expect(group.spansInserted).toBe(300);
     expect(group.pending?.rows.length).toBeGreaterThan(0);
     expect(await rawSpanCount(pool, projectId)).toBe(300);
@@ -54,7 +54,7 @@ describe('pending rollups', () => {
     expect(await rollupMismatches(pool, projectId)).toEqual([]);
 
     // A retried batch inserts nothing and leaves nothing to roll up.
-    const retry = await writeGroup(pool, [{ projectId, rows: rows.slice(0, 100) }], []);
+    const retry = await writeGroup(pool, [spanBatch(projectId, rows.slice(0, 100))], []);
     expect(retry).toMatchObject({ spansInserted: 0, spansDuplicate: 100, pending: null });
   });
 
@@ -63,8 +63,8 @@ describe('pending rollups', () => {
     const first = Array.from({ length: 120 }, (_, i) => spanRow({ route: `/s${i % 3}`, durationMs: 1 + i }));
     const second = Array.from({ length: 80 }, (_, i) => spanRow({ route: `/s${i % 4}`, isError: i % 5 === 0 }));
     // Neither group is flushed by this process: as if it was killed after COMMIT.
-    await writeGroup(pool, [{ projectId, rows: first }], []);
-    await writeGroup(pool, [{ projectId, rows: second }], []);
+    await writeGroup(pool, [spanBatch(projectId, first)], []);
+    await writeGroup(pool, [spanBatch(projectId, second)], []);
     expect(await pendingCount()).toBe(2);
 
     // Not old enough for the periodic sweep.
@@ -90,7 +90,7 @@ describe('pending rollups', () => {
     const rows = Array.from({ length: 200 }, (_, i) =>
       spanRow({ route: `/b${i % 6}`, method: i % 2 ? 'GET' : 'POST', isError: i % 9 === 0, durationMs: 0.5 + i }),
     );
-    const group = await writeGroup(pool, [{ projectId, rows }], []);
+    const group = await writeGroup(pool, [spanBatch(projectId, rows)], []);
     if (group.pending) await flushPending(pool, [group.pending]);
     const before = await pool.query(
       'SELECT * FROM telemetry.rollup_service_hour WHERE project_id = $1 ORDER BY bucket, release',
@@ -111,7 +111,7 @@ describe('pending rollups', () => {
 
   it('the per-process flusher retries a failed flush and reports it on /metrics', async () => {
     const { projectId } = await createTenant(database.url);
-    const group = await writeGroup(pool, [{ projectId, rows: Array.from({ length: 50 }, () => spanRow()) }], []);
+    const group = await writeGroup(pool, [spanBatch(projectId, Array.from({ length: 50 }, () => spanRow()))], []);
     if (!group.pending) throw new Error('no pending rollups');
     let calls = 0;
     const errors: unknown[] = [];

@@ -5,9 +5,10 @@ import { TokenBuckets } from '../../feedback/http/token-buckets';
 import type { FastContext } from '../../http/fast-route';
 import { metrics } from '../../metrics';
 import { decodeMetrics, decodeTraces, type OtlpContentType } from '../otlp';
+import { requestPayload } from '../payloads';
 import type { Decoded } from '../rows';
 import { enqueueMetricPoints, enqueueSpans, QueueFullError, WriteUnavailableError } from '../writer';
-import { sendExportResponse, sendStatus, type Signal } from './otlp-responses';
+import { type Signal, sendExportResponse, sendStatus } from './otlp-responses';
 import { readBody } from './read-body';
 
 // POST /v1/traces and /v1/metrics (OTLP/HTTP). Order: authenticate, check the media type and encoding,
@@ -41,13 +42,22 @@ function buckets(): TokenBuckets {
   return holder.__tailwatchIngestBuckets;
 }
 
-type Store = (projectId: number, rows: never[]) => Promise<unknown>;
+type Store = (projectId: number, rows: never[], body: Buffer, type: OtlpContentType) => Promise<unknown>;
 const SIGNALS: Record<
   Signal,
   { decode: (b: Buffer, t: OtlpContentType) => Decoded<unknown>; store: Store; label: string }
 > = {
-  traces: { decode: decodeTraces, store: enqueueSpans as Store, label: 'spans' },
-  metrics: { decode: decodeMetrics, store: enqueueMetricPoints as Store, label: 'metrics' },
+  // Spans are decoded without their attribute/resource/event JSON: those stay in the stored request body.
+  traces: {
+    decode: (b, t) => decodeTraces(b, t, { details: false }),
+    store: (projectId, rows, body, type) => enqueueSpans(projectId, rows, requestPayload(body, type)),
+    label: 'spans',
+  },
+  metrics: {
+    decode: decodeMetrics,
+    store: (projectId, rows) => enqueueMetricPoints(projectId, rows),
+    label: 'metrics',
+  },
 };
 
 export function ingestHandler(signal: Signal) {
@@ -90,7 +100,7 @@ export function ingestHandler(signal: Signal) {
     if (decoded.rejected > 0) counter.inc({ signal: label, outcome: 'rejected' }, decoded.rejected);
     if (decoded.rows.length > 0) {
       try {
-        await store(key.projectId, decoded.rows as never[]);
+        await store(key.projectId, decoded.rows as never[], body.body, type);
       } catch (err) {
         if (err instanceof QueueFullError || err instanceof WriteUnavailableError) {
           return sendStatus(res, 503, type, err.message, { 'retry-after': String(err.retryAfterSeconds) });

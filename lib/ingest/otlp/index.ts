@@ -12,10 +12,15 @@ export type OtlpContentType = 'protobuf' | 'json';
 
 /**
  * OTLP/HTTP trace export body -> span rows. Invalid spans are counted in `rejected`; a body that
- * cannot be decoded at all throws OtlpDecodeError (answer 400).
+ * cannot be decoded at all throws OtlpDecodeError (answer 400). With `details: false` the rows leave out
+ * the attribute, resource and event JSON (see SpanDraft); accepted and rejected spans are the same.
  */
-export function decodeTraces(body: Buffer, contentType: OtlpContentType): Decoded<SpanRow> {
-  return contentType === 'protobuf' ? decodeTracesProtobuf(body) : decodeTracesJson(body);
+export function decodeTraces(
+  body: Buffer,
+  contentType: OtlpContentType,
+  { details = true }: { details?: boolean } = {},
+): Decoded<SpanRow> {
+  return contentType === 'protobuf' ? decodeTracesProtobuf(body, details) : decodeTracesJson(body, details);
 }
 
 /** OTLP/HTTP metrics export body -> one row per data point; same error contract as decodeTraces. */

@@ -25,9 +25,13 @@ export const SPAN_WATCH = new KeyWatch([
 /**
  * One span being decoded. Protobuf and JSON decoders fill it field by field (in any wire order),
  * writing attributes and events as JSON text, then `finish` validates and emits the row.
- * Reused across the spans of a request.
+ * Reused across the spans of a request. Without `details` the rows carry '' for the attribute, resource and
+ * event JSON (the ingest path: those stay in the stored request body); every check still runs, so both modes
+ * accept and reject the same spans.
  */
 export class SpanDraft {
+  constructor(private readonly details = true) {}
+
   traceId = ''; // '' until a valid id is seen
   spanId = '';
   parentSpanId = '';
@@ -184,14 +188,19 @@ export class SpanDraft {
       httpStatus,
       isRequest: this.kind === SPAN_KIND_SERVER || this.kind === SPAN_KIND_CONSUMER,
       isError: this.statusCode === STATUS_ERROR || httpStatus >= 500,
-      attributesJson:
-        this.attributeCount > 0
-          ? this.attributes.toString()
-          : this.attributesText === ''
-            ? '{}'
-            : `${this.attributesText}}`,
-      resourceJson: resource.json,
-      eventsJson: this.events.len > 0 ? this.events.toString() : this.eventsText === '' ? '[]' : `${this.eventsText}]`,
+      attributesJson: this.details ? this.attributesJson() : '',
+      resourceJson: this.details ? resource.json : '',
+      eventsJson: this.details ? this.eventsJson() : '',
     });
+  }
+
+  private attributesJson(): string {
+    if (this.attributeCount > 0) return this.attributes.toString();
+    return this.attributesText === '' ? '{}' : `${this.attributesText}}`;
+  }
+
+  private eventsJson(): string {
+    if (this.events.len > 0) return this.events.toString();
+    return this.eventsText === '' ? '[]' : `${this.eventsText}]`;
   }
 }

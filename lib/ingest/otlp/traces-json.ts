@@ -30,11 +30,11 @@ const STATUS_CODES = ['STATUS_CODE_UNSET', 'STATUS_CODE_OK', 'STATUS_CODE_ERROR'
 const MALFORMED = 'malformed span';
 
 /** Decodes an OTLP/JSON ExportTraceServiceRequest; throws OtlpDecodeError when the body is not one. */
-export function decodeTracesJson(body: Buffer): Decoded<SpanRow> {
+export function decodeTracesJson(body: Buffer, details = true): Decoded<SpanRow> {
   const root = parseJsonBody(body);
   const rows: SpanRow[] = [];
   const tally = new RejectTally();
-  const span = new SpanDraft();
+  const span = new SpanDraft(details);
   const value = new AttributeValue();
   for (const rs of containerList(root, 'resourceSpans')) {
     const resource = readJsonResource(rs.resource, value);

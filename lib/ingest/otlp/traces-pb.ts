@@ -22,15 +22,18 @@ const STATUS_KNOWN = knownFields(2, 3);
 class TraceContext implements SpanScratch {
   readonly rows: SpanRow[] = [];
   readonly tally = new RejectTally();
-  readonly span = new SpanDraft();
+  readonly span: SpanDraft;
+  constructor(details: boolean) {
+    this.span = new SpanDraft(details);
+  }
   readonly value = new AttributeValue();
   readonly pair = new PairRange();
 }
 
 /** Decodes an ExportTraceServiceRequest; throws OtlpDecodeError when the body is not one. */
-export function decodeTracesProtobuf(body: Buffer): Decoded<SpanRow> {
+export function decodeTracesProtobuf(body: Buffer, details = true): Decoded<SpanRow> {
   const r = new WireReader(body);
-  const ctx = new TraceContext();
+  const ctx = new TraceContext(details);
   const end = body.length;
   while (r.pos < end) {
     const t = r.tag();
