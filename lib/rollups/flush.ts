@@ -116,6 +116,9 @@ export async function recoverPending(pool: pg.Pool): Promise<number> {
 }
 
 const MAX_GROUPS_PER_FLUSH = 500;
+// Flushes start at least this far apart. Measured at ~95,000 spans/s: a flush per group commit (~30/s) spent
+// a sizeable share of PostgreSQL's CPU re-merging the same rollup rows; rollups now trail ingest by <= ~0.3 s.
+const MIN_FLUSH_INTERVAL_MS = 250;
 
 /**
  * The per-process flusher: each committed group hands over its pending rollups; one flush runs at a time and
@@ -128,10 +131,12 @@ export class RollupFlusher {
   private running = false;
   private idleWaiters: (() => void)[] = [];
   private retryMs = 0;
+  private lastStart = -Infinity;
 
   constructor(
     private readonly pool: () => pg.Pool,
     private readonly onError: (err: unknown) => void,
+    private readonly minIntervalMs = MIN_FLUSH_INTERVAL_MS,
   ) {}
 
   submit(item: PendingRollup): void {
@@ -149,6 +154,11 @@ export class RollupFlusher {
     this.running = true;
     const m = metrics();
     while (this.queue.length > 0) {
+      // Under load, the groups of the last interval go in one flush: its upserts touch each rollup row once
+      // however many groups fed it. When idle, a flush starts at once.
+      const wait = this.lastStart + this.minIntervalMs - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      this.lastStart = performance.now();
       // A backlog (say, after the database came back) goes in bounded transactions.
       const batch = this.queue.splice(0, MAX_GROUPS_PER_FLUSH);
       m.rollupBacklog.set(batch.length + this.queue.length);

@@ -111,7 +111,16 @@ describe('pending rollups', () => {
 
   it('the per-process flusher retries a failed flush and reports it on /metrics', async () => {
     const { projectId } = await createTenant(database.url);
-    const group = await writeGroup(pool, [spanBatch(projectId, Array.from({ length: 50 }, () => spanRow()))], []);
+    const group = await writeGroup(
+      pool,
+      [
+        spanBatch(
+          projectId,
+          Array.from({ length: 50 }, () => spanRow()),
+        ),
+      ],
+      [],
+    );
     if (!group.pending) throw new Error('no pending rollups');
     let calls = 0;
     const errors: unknown[] = [];
@@ -133,5 +142,44 @@ describe('pending rollups', () => {
     const text = await metrics().registry.metrics();
     expect(text).toMatch(/tailwatch_rollup_flush_seconds_count [1-9]/);
     expect(text).toContain('tailwatch_rollup_backlog_groups 0');
+  });
+
+  it('under load the flusher takes the groups committed during its interval in one flush', async () => {
+    const { projectId } = await createTenant(database.url);
+    const pending = [];
+    for (let i = 0; i < 4; i++) {
+      const group = await writeGroup(
+        pool,
+        [
+          spanBatch(
+            projectId,
+            Array.from({ length: 20 }, () => spanRow()),
+          ),
+        ],
+        [],
+      );
+      if (!group.pending) throw new Error('no pending rollups');
+      pending.push(group.pending);
+    }
+    let flushes = 0;
+    const flusher = new RollupFlusher(
+      () => {
+        flushes++;
+        return pool;
+      },
+      () => {},
+      2_000, // long enough that no machine is too slow for this test
+    );
+    flusher.submit(pending[0]);
+    await flusher.idle(); // an idle flusher flushes at once
+    expect(flushes).toBe(1);
+    for (const p of pending.slice(1)) {
+      flusher.submit(p);
+      await new Promise((r) => setImmediate(r));
+    }
+    await flusher.idle();
+    expect(flushes).toBe(2); // not one per group
+    expect(await rollupTotal(projectId)).toBe(80);
+    expect(await rollupMismatches(pool, projectId)).toEqual([]);
   });
 });
