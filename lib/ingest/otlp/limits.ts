@@ -12,3 +12,10 @@ export const OTLP_LIMITS = {
   eventsPerSpan: 256,
   anyValueDepth: 32, // nested arrays/kvlists; deeper bodies are refused outright (stack safety)
 } as const;
+
+// PostgreSQL text and jsonb cannot hold U+0000: an item carrying it in a stored text field is rejected like any
+// other invalid item (sent on, it would fail its whole group commit, and the client's retries with it).
+export const NUL_REASON = 'NUL character in text';
+export const hasNul = (text: string) => text.includes('\u0000');
+/** JSON text with a \u0000 escape (an odd run of backslashes before `u0000`). */
+export const jsonHasNul = (json: string) => json.includes('u0000') && /(?:^|[^\\])(?:\\\\)*\\u0000/.test(json);

@@ -98,6 +98,19 @@ describe.each([
     );
   });
 
+  it('rejects points with U+0000 in their attributes (jsonb cannot hold it); a literal backslash-u0000 is fine', () => {
+    const gauge = (attributes: Record<string, string>) => ({
+      descriptor: descriptor('nul.gauge'),
+      aggregationTemporality: AggregationTemporality.DELTA,
+      dataPointType: DataPointType.GAUGE,
+      dataPoints: [{ startTime: T0, endTime: T1, attributes, value: 1 }],
+    });
+    const metrics = [gauge({ q: 'a\u0000b' }), gauge({ q: 'a\\u0000b' }), gauge({ ['k\u0000']: 'x' })] as MetricData[];
+    const decoded = decodeMetrics(serialize({ ...rm, scopeMetrics: [{ scope: { name: 'nul' }, metrics }] }), format);
+    expect(decoded.rows.map((r) => r.attributesJson)).toEqual(['{"q":"a\\\\u0000b"}']);
+    expect(decoded.errorMessage).toBe('2 data points rejected: NUL character in text (2)');
+  });
+
   it('decodes int gauges, delta temporality and signed exponential buckets', () => {
     const [gauge, exp] = decodeMetrics(serialize(rm), format).rows;
     expect(gauge).toMatchObject({

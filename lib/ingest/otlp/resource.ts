@@ -1,6 +1,6 @@
 import { type AttributeValue, scalarText } from './attribute-value';
 import { jsonString } from './json-text';
-import { OTLP_LIMITS } from './limits';
+import { hasNul, NUL_REASON, OTLP_LIMITS } from './limits';
 
 /** A resource's identity fields, shared by every span or point under it. */
 export interface ResourceIdentity {
@@ -57,6 +57,7 @@ export class ResourceDraft {
       this.reject('service identity too long');
     }
     if (json.length > OTLP_LIMITS.attributesJsonChars) this.reject('resource too large');
+    if (hasNul(service) || hasNul(release) || hasNul(environment)) this.reject(NUL_REASON);
     return { service, release, environment, json, reason: this.reason };
   }
 

@@ -3,7 +3,7 @@ import { type AttributeValue, scalarStatus, scalarText } from './attribute-value
 import { jsonString } from './json-text';
 import { JsonWriter } from './json-writer';
 import { KeyWatch } from './key-watch';
-import { OTLP_LIMITS } from './limits';
+import { hasNul, NUL_REASON, OTLP_LIMITS } from './limits';
 import { diffNanos, TimeParts } from './nanos';
 import type { RejectTally } from './reject-tally';
 import type { ResourceIdentity } from './resource';
@@ -162,6 +162,7 @@ export class SpanDraft {
       reason = 'attributes too large';
     } else if (route.length > OTLP_LIMITS.routeChars) reason = 'route too long';
     else if (method.length > OTLP_LIMITS.methodChars) reason = 'method too long';
+    else if (hasNul(this.name) || hasNul(this.statusMessage) || hasNul(route) || hasNul(method)) reason = NUL_REASON;
     else if (resource.reason !== '') reason = resource.reason;
     if (reason !== '') {
       tally.add(reason);

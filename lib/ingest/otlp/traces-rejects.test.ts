@@ -53,6 +53,17 @@ describe.each([
     );
   });
 
+  it('rejects spans with U+0000 in a stored text field (PostgreSQL text cannot hold it); attributes may carry it', () => {
+    const spans = [
+      spanLike(a, { name: 'GET /a\u0000' }),
+      spanLike(b, { attributes: { 'http.route': '/r\u0000' } }),
+      spanLike(c, { attributes: { note: 'kept in the stored body: \u0000' } }),
+    ];
+    const decoded = decodeTraces(serialize(spans), format);
+    expect(decoded.rows.map((r) => r.spanId)).toEqual([c.spanContext().spanId]);
+    expect(decoded.errorMessage).toBe('2 spans rejected: NUL character in text (2)');
+  });
+
   it('accepts an empty request', () => {
     expect(decodeTraces(serialize([]), format)).toEqual({ rows: [], rejected: 0, errorMessage: '' });
   });
