@@ -60,7 +60,7 @@ export async function getTrace(db: Queryable, projectId: number, traceId: string
     try {
       found = payloadDetails(p.format, p.body);
     } catch {
-      continue; // accepted once, so decodable; a body another writer stored under a colliding id need not be
+      continue; // a damaged body: its spans are shown without details rather than failing the trace
     }
     for (const [k, v] of found) details.set(k, v);
   }

@@ -20,9 +20,10 @@ import type { MetricPointRow } from './rows';
 // telemetry.span_payloads (one row, binary COPY); its spans, as narrow rows naming that payload, are first
 // COPied straight into telemetry.spans (the common case: all new); if that fails (a retried batch hits the
 // natural key), the transaction is rolled back and written again with the spans going through a
-// per-connection temp staging table and INSERT ... ON CONFLICT DO NOTHING RETURNING, so a retry inserts nothing. The minute rollups of exactly the spans that were new are
-// stored as one telemetry.rollup_pending row, then COMMIT; lib/rollups/flush.ts adds them to the rollup tables.
-// Metric points always take the staging path (smaller volume).
+// per-connection temp staging table and INSERT ... ON CONFLICT DO NOTHING RETURNING, so a retry inserts
+// nothing (its body is stored again, unreferenced, until retention drops its partition). The minute rollups of
+// exactly the spans that were new are stored as one telemetry.rollup_pending row, then COMMIT;
+// lib/rollups/flush.ts adds them to the rollup tables. Metric points always take the staging path.
 
 export type { SpanBatch } from './copy-stream';
 export interface MetricBatch {
