@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { pointRow } from '../../tests/integration/ingest-support';
 import { copyText, metricLine, startMicros } from './copy-text';
-import type { MetricPointRow } from './rows';
 
 describe('COPY text encoding', () => {
   it('escapes backslash, tab and newlines', () => {
@@ -9,33 +9,12 @@ describe('COPY text encoding', () => {
   });
 
   it('writes a metric point as one tab-separated line with \\N for NULL and integer microseconds', () => {
-    const point = {
-      name: 'queue.depth',
-      unit: '',
-      kind: 'gauge',
+    const point = pointRow({
       service: 'w\tx',
       release: '',
-      environment: 'prod',
-      attributesJson: '{}',
       seriesKey: 'ab',
       timeMs: 1_764_378_123_456.789,
-      startTimeMs: 0,
-      value: 3,
-      isMonotonic: false,
-      temporality: 0,
-      count: null,
-      sum: null,
-      min: null,
-      max: null,
-      explicitBounds: [],
-      bucketCounts: [],
-      expScale: null,
-      expZeroCount: null,
-      expPositiveOffset: null,
-      expPositiveCounts: [],
-      expNegativeOffset: null,
-      expNegativeCounts: [],
-    } satisfies MetricPointRow;
+    });
     const cols = metricLine(7, point).slice(0, -1).split('\t');
     expect(cols.slice(0, 12)).toEqual([
       '7',
