@@ -43,14 +43,15 @@ SELECT format, body FROM telemetry.span_payloads WHERE project_id = $1 AND id = 
 
 type SpanColumns = Omit<TraceSpan, 'start' | 'attributes' | 'resource' | 'events'> & { payloadId: string };
 
-const NO_DETAILS: SpanDetails = { attributes: {}, resource: {}, events: [] };
+const noDetails = (): SpanDetails => ({ attributes: {}, resource: {}, events: [] });
 
 /**
  * GET /api/v1/traces/{traceId}: the trace's raw spans in start order (empty once retention dropped them).
  * A span whose payload is gone (retention keeps payloads by the day received) or unreadable has empty details.
  */
 export async function getTrace(db: Queryable, projectId: number, traceId: string): Promise<TraceSpan[]> {
-  const { rows } = await db.query<SpanColumns>(SQL, [projectId, traceId.toLowerCase()]);
+  const id = traceId.toLowerCase();
+  const { rows } = await db.query<SpanColumns>(SQL, [projectId, id]);
   if (rows.length === 0) return [];
   const ids = [...new Set(rows.map((r) => r.payloadId))];
   const payloads = await db.query<{ format: number; body: Buffer }>(PAYLOADS, [projectId, ids]);
@@ -58,7 +59,7 @@ export async function getTrace(db: Queryable, projectId: number, traceId: string
   for (const p of payloads.rows) {
     let found: Map<string, SpanDetails>;
     try {
-      found = payloadDetails(p.format, p.body);
+      found = payloadDetails(p.format, p.body, id);
     } catch {
       continue; // a damaged body: its spans are shown without details rather than failing the trace
     }
@@ -67,6 +68,6 @@ export async function getTrace(db: Queryable, projectId: number, traceId: string
   return rows.map(({ payloadId: _, ...r }) => ({
     ...r,
     start: new Date(r.startMs).toISOString(),
-    ...(details.get(detailsKey(r.traceId, r.spanId)) ?? NO_DETAILS),
+    ...(details.get(detailsKey(r.traceId, r.spanId)) ?? noDetails()),
   }));
 }

@@ -98,10 +98,11 @@ export class BinaryRows {
     this.pos += 4 + n;
   }
 
-  /** bytea from lowercase or uppercase hex text (even length, validated by the caller). */
+  /** bytea from hex text; throws on odd length or a non-hex digit (Buffer's hex decoding would stop there). */
   hexBytes(hex: string): void {
     this.room(4 + hex.length / 2);
     const n = this.buf.write(hex, this.pos + 4, 'hex');
+    if (n * 2 !== hex.length) throw new TypeError(`not hex: ${JSON.stringify(hex.slice(0, 40))}`);
     this.buf.writeInt32BE(n, this.pos);
     this.pos += 4 + n;
   }

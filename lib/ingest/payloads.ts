@@ -56,20 +56,26 @@ export function detailsPayload(rows: readonly SpanRow[]): SpanPayload {
 
 export const detailsKey = (traceId: string, spanId: string) => `${traceId}:${spanId}`;
 
-/** Every span's details in a stored payload, by detailsKey. Throws on a body it cannot decode. */
-export function payloadDetails(format: number, body: Buffer): Map<string, SpanDetails> {
+/**
+ * The details of the spans of one trace in a stored payload, by detailsKey (only that trace's spans are
+ * parsed). Throws on a body it cannot decode or a format it does not know.
+ */
+export function payloadDetails(format: number, body: Buffer, traceId: string): Map<string, SpanDetails> {
   const out = new Map<string, SpanDetails>();
   if (format === PAYLOAD_FORMAT.details) {
     const parsed = JSON.parse(body.toString('utf8')) as {
       spans: ({ traceId: string; spanId: string } & SpanDetails)[];
     };
     for (const s of parsed.spans) {
+      if (s.traceId !== traceId) continue;
       out.set(detailsKey(s.traceId, s.spanId), { attributes: s.attributes, resource: s.resource, events: s.events });
     }
     return out;
   }
+  if (format !== PAYLOAD_FORMAT.protobuf && format !== PAYLOAD_FORMAT.json) throw new Error(`payload format ${format}`);
   const type: OtlpContentType = format === PAYLOAD_FORMAT.protobuf ? 'protobuf' : 'json';
   for (const r of decodeTraces(zlib.inflateRawSync(body), type, { details: true }).rows) {
+    if (r.traceId !== traceId) continue;
     out.set(detailsKey(r.traceId, r.spanId), {
       attributes: JSON.parse(r.attributesJson),
       resource: JSON.parse(r.resourceJson),

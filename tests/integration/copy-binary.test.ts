@@ -77,6 +77,11 @@ describe('BinaryRows', () => {
     }
   });
 
+  it('refuses ids that are not whole hex bytes instead of writing a shorter bytea', () => {
+    for (const bad of ['abc', 'zz11', '12 4']) expect(() => new BinaryRows().hexBytes(bad)).toThrow(/not hex/);
+    expect(() => new BinaryRows().hexBytes('00ff')).not.toThrow();
+  });
+
   it('stores bytes unchanged (a request body)', async () => {
     const body = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 7919) & 0xff));
     const out = new BinaryRows();

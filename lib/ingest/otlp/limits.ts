@@ -13,9 +13,15 @@ export const OTLP_LIMITS = {
   anyValueDepth: 32, // nested arrays/kvlists; deeper bodies are refused outright (stack safety)
 } as const;
 
-// PostgreSQL text and jsonb cannot hold U+0000: an item carrying it in a stored text field is rejected like any
-// other invalid item (sent on, it would fail its whole group commit, and the client's retries with it).
+// PostgreSQL text and jsonb cannot hold U+0000, and jsonb refuses a lone surrogate: an item carrying one in a
+// stored field is rejected like any other invalid item (sent on, it would fail its whole group commit, and the
+// client's retries with it).
 export const NUL_REASON = 'NUL character in text';
+export const JSONB_REASON = 'U+0000 or lone surrogate in attributes';
 export const hasNul = (text: string) => text.includes('\u0000');
-/** JSON text with a \u0000 escape (an odd run of backslashes before `u0000`). */
-export const jsonHasNul = (json: string) => json.includes('u0000') && /(?:^|[^\\])(?:\\\\)*\\u0000/.test(json);
+/**
+ * JSON text (as JSON.stringify writes it, which escapes only control characters and lone surrogates) holding a
+ * \u0000 or a lone-surrogate escape: one preceded by an odd run of backslashes.
+ */
+export const jsonbRefuses = (json: string) =>
+  json.includes('\\u') && /(?:^|[^\\])(?:\\\\)*\\u(?:0000|d[89a-f][0-9a-f]{2})/i.test(json);

@@ -98,17 +98,21 @@ describe.each([
     );
   });
 
-  it('rejects points with U+0000 in their attributes (jsonb cannot hold it); a literal backslash-u0000 is fine', () => {
+  it('rejects points with U+0000 in their attributes or name (jsonb and text cannot hold it); a literal backslash-u0000 is fine', () => {
     const gauge = (attributes: Record<string, string>) => ({
       descriptor: descriptor('nul.gauge'),
       aggregationTemporality: AggregationTemporality.DELTA,
       dataPointType: DataPointType.GAUGE,
       dataPoints: [{ startTime: T0, endTime: T1, attributes, value: 1 }],
     });
-    const metrics = [gauge({ q: 'a\u0000b' }), gauge({ q: 'a\\u0000b' }), gauge({ ['k\u0000']: 'x' })] as MetricData[];
-    const decoded = decodeMetrics(serialize({ ...rm, scopeMetrics: [{ scope: { name: 'nul' }, metrics }] }), format);
+    const named = { ...gauge({}), descriptor: descriptor('nul\u0000name') };
+    const metrics = [gauge({ q: 'a\u0000b' }), gauge({ q: 'a\\u0000b' }), gauge({ ['k\u0000']: 'x' }), named];
+    const body = serialize({ ...rm, scopeMetrics: [{ scope: { name: 'nul' }, metrics: metrics as MetricData[] }] });
+    const decoded = decodeMetrics(body, format);
     expect(decoded.rows.map((r) => r.attributesJson)).toEqual(['{"q":"a\\\\u0000b"}']);
-    expect(decoded.errorMessage).toBe('2 data points rejected: NUL character in text (2)');
+    expect(decoded.errorMessage).toBe(
+      '3 data points rejected: U+0000 or lone surrogate in attributes (2), NUL character in text (1)',
+    );
   });
 
   it('decodes int gauges, delta temporality and signed exponential buckets', () => {
@@ -188,5 +192,22 @@ describe('decodeMetrics OTLP/JSON specifics', () => {
     expect(decoded.errorMessage).toBe(
       '5 data points rejected: summary unsupported (2), malformed data point (2), missing value (1)',
     );
+  });
+});
+
+describe('decodeMetrics (json) lone surrogates', () => {
+  it('rejects a point whose attributes hold a lone surrogate (jsonb refuses it); a surrogate pair is fine', async () => {
+    const collected = await memoryMeter().collect();
+    const gauge = (attributes: Record<string, string>) => ({
+      descriptor: descriptor('surrogate.gauge'),
+      aggregationTemporality: AggregationTemporality.DELTA,
+      dataPointType: DataPointType.GAUGE,
+      dataPoints: [{ startTime: T0, endTime: T1, attributes, value: 1 }],
+    });
+    const metrics = [gauge({ q: 'a\ud800b' }), gauge({ q: 'rocket 🚀' })] as MetricData[];
+    const rm = { resource: collected.resource, scopeMetrics: [{ scope: { name: 'surrogates' }, metrics }] };
+    const decoded = decodeMetrics(metricsJson(rm), 'json');
+    expect(decoded.rows.map((r) => r.attributesJson)).toEqual(['{"q":"rocket 🚀"}']);
+    expect(decoded.errorMessage).toBe('1 data point rejected: U+0000 or lone surrogate in attributes (1)');
   });
 });

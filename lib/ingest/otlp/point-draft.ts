@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MetricKind, MetricPointRow } from '../rows';
 import { type AttributeValue, sortedObjectJson } from './attribute-value';
-import { hasNul, jsonHasNul, NUL_REASON, OTLP_LIMITS } from './limits';
+import { hasNul, JSONB_REASON, jsonbRefuses, NUL_REASON, OTLP_LIMITS } from './limits';
 import { TimeParts } from './nanos';
 import type { RejectTally } from './reject-tally';
 import type { ResourceIdentity } from './resource';
@@ -124,7 +124,8 @@ export class PointDraft {
   private check(h: MetricHeader, attributesJson: string): string {
     if (this.time.isZero()) return 'zero time';
     if (attributesJson.length > OTLP_LIMITS.attributesJsonChars) return 'attributes too large';
-    if (jsonHasNul(attributesJson) || hasNul(h.name) || hasNul(h.unit)) return NUL_REASON;
+    if (jsonbRefuses(attributesJson)) return JSONB_REASON;
+    if (hasNul(h.name) || hasNul(h.unit)) return NUL_REASON;
     if ((h.kind === 'gauge' || h.kind === 'sum') && this.value === null) return 'missing value';
     if (
       h.kind === 'histogram' &&

@@ -11,6 +11,7 @@ import type { ResourceIdentity } from './resource';
 const SPAN_KIND_SERVER = 2;
 const SPAN_KIND_CONSUMER = 5;
 const STATUS_ERROR = 2;
+const INT2_MAX = 32_767;
 const COMMA = 0x2c;
 
 /** Span attributes that feed row fields; ids are indexes into this list. */
@@ -163,6 +164,8 @@ export class SpanDraft {
     } else if (route.length > OTLP_LIMITS.routeChars) reason = 'route too long';
     else if (method.length > OTLP_LIMITS.methodChars) reason = 'method too long';
     else if (hasNul(this.name) || hasNul(this.statusMessage) || hasNul(route) || hasNul(method)) reason = NUL_REASON;
+    else if (this.kind > INT2_MAX || this.statusCode > INT2_MAX)
+      reason = 'invalid kind or status code'; // smallint columns
     else if (resource.reason !== '') reason = resource.reason;
     if (reason !== '') {
       tally.add(reason);

@@ -117,6 +117,7 @@ export interface SpanOverrides {
   name?: string;
   startTime?: HrTime;
   endTime?: HrTime;
+  kind?: number; // beyond the SpanKind enum: the wire takes any varint
   attributes?: Record<string, unknown>; // beyond the API's types: kvlists and bytes reach the serializer
 }
 
@@ -127,7 +128,7 @@ export function spanLike(base: ReadableSpan, o: SpanOverrides): ReadableSpan {
   const parent = o.parentSpanId === undefined ? base.parentSpanContext : { ...context, spanId: o.parentSpanId };
   return {
     name: o.name ?? base.name,
-    kind: base.kind,
+    kind: (o.kind ?? base.kind) as SpanKind,
     spanContext: () => context,
     parentSpanContext: parent,
     startTime: o.startTime ?? base.startTime,

@@ -53,15 +53,16 @@ describe.each([
     );
   });
 
-  it('rejects spans with U+0000 in a stored text field (PostgreSQL text cannot hold it); attributes may carry it', () => {
+  it('rejects spans with U+0000 in a stored text field or a kind beyond smallint; attributes may carry U+0000', () => {
     const spans = [
       spanLike(a, { name: 'GET /a\u0000' }),
       spanLike(b, { attributes: { 'http.route': '/r\u0000' } }),
       spanLike(c, { attributes: { note: 'kept in the stored body: \u0000' } }),
+      spanLike(d, { kind: 40_000 }), // stored as smallint
     ];
     const decoded = decodeTraces(serialize(spans), format);
     expect(decoded.rows.map((r) => r.spanId)).toEqual([c.spanContext().spanId]);
-    expect(decoded.errorMessage).toBe('2 spans rejected: NUL character in text (2)');
+    expect(decoded.errorMessage).toBe('3 spans rejected: NUL character in text (2), invalid kind or status code (1)');
   });
 
   it('accepts an empty request', () => {
