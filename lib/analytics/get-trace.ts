@@ -1,4 +1,4 @@
-import { detailsKey, payloadDetails, type SpanDetails } from '../ingest/payloads';
+import { payloadDetails, type SpanDetails } from '../ingest/payloads';
 import type { Queryable } from './types';
 
 export interface TraceSpan {
@@ -68,6 +68,6 @@ export async function getTrace(db: Queryable, projectId: number, traceId: string
   return rows.map(({ payloadId: _, ...r }) => ({
     ...r,
     start: new Date(r.startMs).toISOString(),
-    ...(details.get(detailsKey(r.traceId, r.spanId)) ?? noDetails()),
+    ...(details.get(r.spanId) ?? noDetails()),
   }));
 }

@@ -20,10 +20,6 @@ export class BinaryRows {
     this.buf = Buffer.allocUnsafe(initialBytes);
   }
 
-  get length(): number {
-    return this.pos;
-  }
-
   /** The rows written so far (a view, valid until the next write). */
   bytes(): Buffer {
     return this.buf.subarray(0, this.pos);

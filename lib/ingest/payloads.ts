@@ -54,11 +54,9 @@ export function detailsPayload(rows: readonly SpanRow[]): SpanPayload {
   return { id: payloadId(), format: PAYLOAD_FORMAT.details, body: Buffer.from(`{"spans":[${spans.join(',')}]}`) };
 }
 
-export const detailsKey = (traceId: string, spanId: string) => `${traceId}:${spanId}`;
-
 /**
- * The details of the spans of one trace in a stored payload, by detailsKey (only that trace's spans are
- * parsed). Throws on a body it cannot decode or a format it does not know.
+ * The details of the spans of one trace in a stored payload, by span id (only that trace's spans are parsed).
+ * Throws on a body it cannot decode or a format it does not know.
  */
 export function payloadDetails(format: number, body: Buffer, traceId: string): Map<string, SpanDetails> {
   const out = new Map<string, SpanDetails>();
@@ -68,7 +66,7 @@ export function payloadDetails(format: number, body: Buffer, traceId: string): M
     };
     for (const s of parsed.spans) {
       if (s.traceId !== traceId) continue;
-      out.set(detailsKey(s.traceId, s.spanId), { attributes: s.attributes, resource: s.resource, events: s.events });
+      out.set(s.spanId, { attributes: s.attributes, resource: s.resource, events: s.events });
     }
     return out;
   }
@@ -76,7 +74,7 @@ export function payloadDetails(format: number, body: Buffer, traceId: string): M
   const type: OtlpContentType = format === PAYLOAD_FORMAT.protobuf ? 'protobuf' : 'json';
   for (const r of decodeTraces(zlib.inflateRawSync(body), type, { details: true }).rows) {
     if (r.traceId !== traceId) continue;
-    out.set(detailsKey(r.traceId, r.spanId), {
+    out.set(r.spanId, {
       attributes: JSON.parse(r.attributesJson),
       resource: JSON.parse(r.resourceJson),
       events: JSON.parse(r.eventsJson),

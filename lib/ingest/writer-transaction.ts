@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { withConnection } from '../db/transaction';
 import { minuteRollups, type NewSpan } from '../rollups/aggregate';
 import { insertPending, type PendingRollup } from '../rollups/flush';
 import { encodePending } from '../rollups/pending';
@@ -112,22 +113,13 @@ async function writeOnce(
     spanRows: spanCount > 0 ? spanRows(spans) : null,
     payloadRows: spans.length > 0 ? payloadRows(spans, receivedMs) : null,
   };
-  const client = await pool.connect();
-  let broken = false;
-  try {
+  return withConnection(pool, async (client) => {
     if (!staged.has(client)) {
       await client.query(STAGING);
       staged.add(client);
     }
     return (await groupTransaction(client, group, true)) ?? (await groupTransaction(client, group, false));
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {
-      broken = true;
-    });
-    throw err;
-  } finally {
-    client.release(broken);
-  }
+  });
 }
 
 // Direct COPY errors that the staging path resolves: a duplicate of a retried batch, a deadlock with a
