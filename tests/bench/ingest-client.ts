@@ -1,6 +1,7 @@
 // The ingest benchmark's load generator, run as its own process (so its CPU is not the server's event
 // loop): OTLP/HTTP protobuf batches of 100 real SDK spans, `BENCH_CONCURRENCY` requests in flight, every
-// batch with fresh trace/span ids (patched into a serialised template), for BENCH_SECONDS.
+// batch with fresh random trace/span ids and current start/end times (patched into a serialised template),
+// for BENCH_SECONDS: like real traffic, ids land at random places in the trace id index and times advance.
 // Prints one JSON line: acknowledged spans, statuses, ack latencies.
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -16,7 +17,31 @@ const TEMPLATES = 12;
 
 interface Template {
   body: Buffer;
-  idOffsets: { trace: number; span: number }[];
+  createdMs: number;
+  spans: { trace: number; span: number; start: number; end: number; startNs: Nanos; endNs: Nanos }[];
+}
+
+/** Where the 8 bytes of a fixed64 nanosecond time sit in the body. */
+const timeOffset = (body: Buffer, ns: bigint) => {
+  const le = Buffer.alloc(8);
+  le.writeBigUInt64LE(ns);
+  return body.indexOf(le);
+};
+const nanos = ([s, ns]: [number, number]) => BigInt(s) * 1_000_000_000n + BigInt(ns);
+
+/** A fixed64 time as its two 32-bit halves, so moving it costs no BigInt per span. */
+interface Nanos {
+  hi: number;
+  lo: number;
+}
+const halves = (ns: bigint): Nanos => ({ hi: Number(ns >> 32n), lo: Number(ns & 0xffff_ffffn) });
+const TWO_32 = 2 ** 32;
+
+/** Writes `t` + `shift` (ns, a safe integer) as little-endian fixed64 at `offset`. */
+function writeShifted(body: Buffer, offset: number, t: Nanos, shift: number): void {
+  const lo = t.lo + (shift % TWO_32);
+  body.writeUInt32LE(lo % TWO_32, offset);
+  body.writeUInt32LE(t.hi + Math.floor(shift / TWO_32) + Math.floor(lo / TWO_32), offset + 4);
 }
 
 /** One serialised batch per service/route mix, and where each span's ids sit in the bytes. */
@@ -49,30 +74,48 @@ function templates(): Template[] {
     }
     const spans = finished();
     const body = tracesProtobuf(spans);
-    const idOffsets = spans.map((s) => ({
-      trace: body.indexOf(Buffer.from(s.spanContext().traceId, 'hex')),
-      span: body.indexOf(Buffer.from(s.spanContext().spanId, 'hex')),
-    }));
-    if (idOffsets.some((o) => o.trace < 0 || o.span < 0)) throw new Error('ids not found in the template');
-    out.push({ body, idOffsets });
+    const offsets = spans.map((s) => {
+      const startNs = nanos(s.startTime);
+      const endNs = nanos(s.endTime);
+      return {
+        trace: body.indexOf(Buffer.from(s.spanContext().traceId, 'hex')),
+        span: body.indexOf(Buffer.from(s.spanContext().spanId, 'hex')),
+        start: timeOffset(body, startNs),
+        end: timeOffset(body, endNs),
+        startNs: halves(startNs),
+        endNs: halves(endNs),
+      };
+    });
+    if (offsets.some((o) => Math.min(o.trace, o.span, o.start, o.end) < 0))
+      throw new Error('span fields not found in the template');
+    out.push({ body, createdMs: now, spans: offsets });
   }
   return out;
 }
 
-const prefix = process.pid * 1_000_003 + Date.now();
+// xorshift32 seeded per process: random-looking ids at a fraction of crypto.randomBytes' cost; the state is a
+// bijection with period 2^32, so every id's first word differs from all others in a run.
+let state = (process.pid * 2_654_435_761 + Date.now()) >>> 0 || 1;
+function random32(): number {
+  state ^= state << 13;
+  state ^= state >>> 17;
+  state ^= state << 5;
+  state >>>= 0;
+  return state;
+}
 let serial = 0;
 
-/** A template with every span's ids replaced by unique ones (the process id and a counter). */
+/** A template with every span's ids replaced by random ones and its times moved to the present. */
 function nextBody(all: Template[]): Buffer {
-  const t = all[serial % all.length];
+  const t = all[serial++ % all.length];
   const body = Buffer.from(t.body);
-  for (const o of t.idOffsets) {
-    serial++;
-    body.writeDoubleBE(prefix, o.trace);
-    body.writeUInt32BE(serial >>> 0, o.trace + 8);
-    body.writeUInt32BE(0x5eed, o.trace + 12);
-    body.writeUInt32BE(0x5eed, o.span);
-    body.writeUInt32BE(serial >>> 0, o.span + 4);
+  const shift = (Date.now() - t.createdMs) * 1_000_000;
+  for (const o of t.spans) {
+    for (let i = 0; i < 16; i += 4) body.writeUInt32BE(random32(), o.trace + i);
+    body.writeUInt32BE(random32(), o.span); // never 0: the span id is never all zeros (invalid)
+    body.writeUInt32BE(random32(), o.span + 4);
+    writeShifted(body, o.start, o.startNs, shift);
+    writeShifted(body, o.end, o.endNs, shift);
   }
   return body;
 }
@@ -129,7 +172,9 @@ async function main() {
   const elapsed = (performance.now() - start) / 1000;
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.max(0, Math.ceil(p * latencies.length) - 1)] ?? Number.NaN;
-  process.stdout.write(`${JSON.stringify({ acked, elapsed, statuses, p50: q(0.5), p99: q(0.99), max: q(1) })}\n`);
+  const used = process.cpuUsage();
+  const cpu = (used.user + used.system) / 1e6;
+  process.stdout.write(`${JSON.stringify({ acked, elapsed, statuses, p50: q(0.5), p99: q(0.99), max: q(1), cpu })}\n`);
   agent.destroy();
 }
 

@@ -20,6 +20,7 @@ import { requestPayload } from '../../lib/ingest/payloads';
 import { createProject } from '../../lib/projects/create-project';
 import { startAppProcess } from '../support/app-process';
 import { benchDatabase } from './bench-db';
+import { cpuSnapshot, processesNamed } from './process-cpu';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const COPY_ROWS = Number(process.env.BENCH_COPY_ROWS ?? 1_000_000);
@@ -59,6 +60,7 @@ function runClient(env: Record<string, string>): Promise<{
   p50: number;
   p99: number;
   max: number;
+  cpu: number; // the client's own CPU seconds
 }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/ingest-client.ts'], {
@@ -92,9 +94,14 @@ async function main() {
       },
     });
     let result: Awaited<ReturnType<typeof runClient>>;
+    let cpu: { server: number | null; postgres: number | null } = { server: null, postgres: null };
     try {
       await runClient({ BENCH_URL: app.url, BENCH_KEY: project.ingestKey, BENCH_SECONDS: '3' }); // warm-up (JIT, partitions)
+      const server = app.child.pid;
+      const serverCpu = cpuSnapshot(() => (server ? [server] : []));
+      const postgresCpu = cpuSnapshot(() => processesNamed('postgres'));
       result = await runClient({ BENCH_URL: app.url, BENCH_KEY: project.ingestKey, BENCH_SECONDS: String(SECONDS) });
+      cpu = { server: serverCpu.since(), postgres: postgresCpu.since() };
     } finally {
       await app.stop();
     }
@@ -112,6 +119,15 @@ async function main() {
       `ack latency: p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, max ${result.max.toFixed(1)} ms (target p99 <= 250 ms)`,
     );
     console.log(`statuses: ${JSON.stringify(result.statuses)}`);
+    // CPU per acknowledged span varies far less than throughput on a shared machine (Linux /proc only).
+    const perSpan = (seconds: number | null) =>
+      seconds === null ? 'n/a' : `${((seconds / result.acked) * 1e6).toFixed(1)} us`;
+    const total = cpu.server !== null && cpu.postgres !== null ? cpu.server + cpu.postgres + result.cpu : null;
+    console.log(
+      `CPU per acknowledged span: server ${perSpan(cpu.server)}, PostgreSQL (local processes) ${perSpan(cpu.postgres)}, ` +
+        `client ${perSpan(result.cpu)}; total ${perSpan(total)}` +
+        (total === null ? '' : ` (${(total / result.elapsed).toFixed(2)} cores busy)`),
+    );
     console.log(
       `stored: ${rows[0].raw} raw spans (incl. warm-up), rollups minute ${rows[0].minute}, day ${rows[0].day}`,
     );
