@@ -54,6 +54,17 @@ export function detailsPayload(rows: readonly SpanRow[]): SpanPayload {
   return { id: payloadId(), format: PAYLOAD_FORMAT.details, body: Buffer.from(`{"spans":[${spans.join(',')}]}`) };
 }
 
+/** Whether the payload is an export request body (decodable to span rows), not stored details. */
+export const isRequestPayload = (format: number) =>
+  format === PAYLOAD_FORMAT.protobuf || format === PAYLOAD_FORMAT.json;
+
+/** The span rows of a stored export request, as the ingest path decoded them (without details). */
+export function payloadSpanRows(format: number, body: Buffer): SpanRow[] {
+  if (!isRequestPayload(format)) throw new Error(`payload format ${format} holds no span rows`);
+  const type: OtlpContentType = format === PAYLOAD_FORMAT.protobuf ? 'protobuf' : 'json';
+  return decodeTraces(zlib.inflateRawSync(body), type, { details: false }).rows;
+}
+
 /**
  * The details of the spans of one trace in a stored payload, by span id (only that trace's spans are parsed).
  * Throws on a body it cannot decode or a format it does not know.

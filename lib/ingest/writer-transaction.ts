@@ -2,7 +2,7 @@ import pg from 'pg';
 import { withConnection } from '../db/transaction';
 import { minuteRollups, type NewSpan } from '../rollups/aggregate';
 import { insertPending, type PendingRollup } from '../rollups/flush';
-import { encodePending } from '../rollups/pending';
+import { encodePayloadRefs, encodePending } from '../rollups/pending';
 import {
   copyChunks as chunks,
   copyBinary,
@@ -15,6 +15,7 @@ import {
 } from './copy-stream';
 import { METRIC_STAGE_COLUMNS, metricLine, startMicros } from './copy-text';
 import { ensurePartitions, forgetPartitions } from './partitions';
+import { isRequestPayload } from './payloads';
 import type { MetricPointRow } from './rows';
 
 // One group commit: every request of the group in one transaction. Each request's body goes into
@@ -22,9 +23,10 @@ import type { MetricPointRow } from './rows';
 // COPied straight into telemetry.spans (the common case: all new); if that fails (a retried batch hits the
 // natural key), the transaction is rolled back and written again with the spans going through a
 // per-connection temp staging table and INSERT ... ON CONFLICT DO NOTHING RETURNING, so a retry inserts
-// nothing (its body is stored again, unreferenced, until retention drops its partition). The minute rollups of
-// exactly the spans that were new are stored as one telemetry.rollup_pending row, then COMMIT;
-// lib/rollups/flush.ts adds them to the rollup tables. Metric points always take the staging path.
+// nothing (its body is stored again, unreferenced, until retention drops its partition). One
+// telemetry.rollup_pending row records what to roll up, exactly the spans that were new (where they are, or
+// their minute rollups when some were duplicates), then COMMIT; lib/rollups/flush.ts adds them to the rollup
+// tables. Metric points always take the staging path.
 
 export type { SpanBatch } from './copy-stream';
 export interface MetricBatch {
@@ -95,6 +97,7 @@ interface PreparedGroup {
   pointCount: number;
   spanRows: Buffer | null; // binary COPY rows, encoded before the transaction starts
   payloadRows: Buffer | null;
+  receivedMs: number; // the payloads' received_at
 }
 
 async function writeOnce(
@@ -112,6 +115,7 @@ async function writeOnce(
     pointCount: points.reduce((n, b) => n + b.rows.length, 0),
     spanRows: spanCount > 0 ? spanRows(spans) : null,
     payloadRows: spans.length > 0 ? payloadRows(spans, receivedMs) : null,
+    receivedMs,
   };
   return withConnection(pool, async (client) => {
     if (!staged.has(client)) {
@@ -154,13 +158,13 @@ async function groupTransaction(client: pg.PoolClient, g: PreparedGroup, direct:
       return null;
     }
     result.spansInserted = g.spanCount;
-    result.pending = await storePending(client, g.spans, [], true);
+    result.pending = await storePending(client, g, null);
   } else if (g.spanRows) {
     await copyBinary(client, 'tw_stage_span_rows', SPAN_COLUMNS, g.spanRows);
     const inserted = await client.query<{ k: string | null }>(INSERT_SPANS);
     result.spansInserted = inserted.rowCount ?? 0;
     result.spansDuplicate = g.spanCount - result.spansInserted;
-    result.pending = await storePending(client, g.spans, inserted.rows, result.spansDuplicate === 0);
+    result.pending = await storePending(client, g, result.spansDuplicate === 0 ? null : inserted.rows);
   }
   if (g.pointCount > 0) {
     await copyInto(client, 'tw_stage_points', METRIC_STAGE_COLUMNS, chunks(g.points, metricLine));
@@ -172,16 +176,21 @@ async function groupTransaction(client: pg.PoolClient, g: PreparedGroup, direct:
   return result;
 }
 
+/**
+ * The group's telemetry.rollup_pending row and what the flush gets. `inserted` (the keys of the spans that were
+ * new) is null when every span was: then the spans' stored request bodies say it all, and the pending row only
+ * names them; otherwise (or for rows stored without a request body) it holds their minute rollups.
+ */
 async function storePending(
   client: pg.PoolClient,
-  spans: readonly SpanBatch[],
-  inserted: { k: string | null }[],
-  allNew: boolean,
+  g: PreparedGroup,
+  inserted: { k: string | null }[] | null,
 ): Promise<PendingRollup | null> {
   const fresh: NewSpan[] = [];
-  // Keys are looked up only when the batch had duplicates: the common case is that every span was new.
-  const keep = allNew ? null : new Set(inserted.map((r) => r.k).filter((k): k is string => k !== null));
-  for (const b of spans) {
+  const keep = inserted && new Set(inserted.map((r) => r.k).filter((k): k is string => k !== null));
+  const refs: [number, number][] = [];
+  for (const b of g.spans) {
+    const before = fresh.length;
     for (const row of b.rows) {
       if (!row.isRequest) continue;
       if (keep) {
@@ -190,10 +199,15 @@ async function storePending(
       }
       fresh.push({ projectId: b.projectId, row, startUs: startMicros(row.startMs) });
     }
+    if (fresh.length > before) refs.push([b.projectId, b.payload.id]);
+  }
+  if (fresh.length === 0) return null;
+  if (!inserted && g.spans.every((b) => isRequestPayload(b.payload.format))) {
+    const stored = encodePayloadRefs({ receivedMs: g.receivedMs, payloads: refs });
+    return { id: await insertPending(client, stored), rows: [], spans: fresh };
   }
   const rows = minuteRollups(fresh);
-  if (rows.length === 0) return null;
-  return { id: await insertPending(client, encodePending(rows)), rows };
+  return { id: await insertPending(client, encodePending(rows)), rows, spans: [] };
 }
 
 const RETRYABLE = new Set(['40P01', '40001']); // deadlock (unique-index waits of concurrent retries), serialization

@@ -2,8 +2,9 @@ import type { SpanRow } from '../ingest/rows';
 import { addValue, createSketch, mergeInto, type Sketch, toSparse } from '../sketch';
 
 // Rollups of newly inserted request spans, computed in Node (see docs/architecture.md "Ingest"). Minute rows
-// come from the spans, inside the ingest transaction; the flush merges them and derives hour and day rows and
-// the service level from the minutes, so every tier describes exactly the same spans.
+// come from the spans (in the flush, or in the ingest transaction for a group with duplicates); the flush
+// merges them and derives hour and day rows and the service level from the minutes, so every tier describes
+// exactly the same spans.
 
 export const SLOW_EXEMPLARS = 5; // slowest trace ids kept per rollup row
 export const ERROR_EXEMPLARS = 5; // failed trace ids kept per rollup row
@@ -164,11 +165,11 @@ export function sortByKey(rows: RollupRow[]): RollupRow[] {
 }
 
 /**
- * The route-level tiers of minute rows (rows of equal key, e.g. from several ingest groups, merged first):
- * minute, hour and day, each sorted by key.
+ * The route-level tiers of minute rows (rows of equal key, e.g. from several ingest groups, merged first
+ * unless `merged`: one minuteRollups result has no equal keys): minute, hour and day, each sorted by key.
  */
-export function routeTiers(minuteRows: readonly RollupRow[]): Record<'minute' | 'hour' | 'day', RollupRow[]> {
-  const minute = coarsen(minuteRows, 'minute');
+export function routeTiers(minuteRows: RollupRow[], merged = false): Record<'minute' | 'hour' | 'day', RollupRow[]> {
+  const minute = merged ? minuteRows : coarsen(minuteRows, 'minute');
   const hour = coarsen(minute, 'hour');
   const day = coarsen(hour, 'day');
   return { minute: sortByKey(minute), hour: sortByKey(hour), day: sortByKey(day) };

@@ -1,9 +1,12 @@
 import { hostname } from 'node:os';
 import type pg from 'pg';
 import { inTransaction } from '../db/transaction';
+import { startMicros } from '../ingest/copy-text';
+import { payloadSpanRows } from '../ingest/payloads';
+import { log } from '../log';
 import { metrics } from '../metrics';
-import { type RollupRow, routeTiers, serviceTiers } from './aggregate';
-import { decodePending } from './pending';
+import { minuteRollups, type NewSpan, type RollupRow, routeTiers, serviceTiers } from './aggregate';
+import { decodePending, type PayloadRefs } from './pending';
 import { upsertRollups } from './upsert';
 
 // Rollups leave the ingest transaction (see docs/architecture.md "Ingest"): a group commits its raw spans
@@ -12,10 +15,13 @@ import { upsertRollups } from './upsert';
 // (npm run bench:ingest): an ingest group of ~1,000 spans from 240 series upserted ~360 rollup rows, two
 // thirds of its time, and two overlapping groups queued on the same rows. One flush now serves every group
 // that committed while the previous flush ran, so the rollup rows written per span fall as load rises.
+// A group usually hands over its new request spans rather than rollups (its pending row then says only where
+// they are, see pending.ts): one flush computes the minute rows of all its groups' spans in one pass.
 
 export interface PendingRollup {
   id: number; // telemetry.rollup_pending.id
-  rows: RollupRow[]; // minute rows
+  rows: RollupRow[]; // minute rows computed before the flush
+  spans: NewSpan[]; // new request spans whose minute rows the flush computes
 }
 
 /** Who wrote a pending row (diagnostics only: any process may flush any row). */
@@ -44,9 +50,16 @@ export async function flushPending(pool: pg.Pool, items: readonly PendingRollup[
       [items.map((it) => it.id)],
     );
     const done = new Set(deleted.rows.map((r) => Number(r.id)));
+    const spans: NewSpan[] = [];
     const rows: RollupRow[] = [];
-    for (const it of items) if (done.has(it.id)) for (const r of it.rows) rows.push(r);
-    const route = routeTiers(rows); // merges equal keys of different groups
+    for (const it of items) {
+      if (!done.has(it.id)) continue;
+      for (const r of it.rows) rows.push(r);
+      for (const s of it.spans) spans.push(s);
+    }
+    // Minute rows from spans come merged; rows computed earlier may repeat their keys and are merged first.
+    const route =
+      rows.length === 0 ? routeTiers(minuteRollups(spans), true) : routeTiers(rows.concat(minuteRollups(spans)));
     const service = serviceTiers(route.minute);
     for (const tier of ['minute', 'hour', 'day'] as const) await upsertRollups(client, tier, route[tier]);
     for (const tier of ['minute', 'fiveMinute', 'hour', 'day'] as const)
@@ -59,14 +72,44 @@ const OLDER_THAN = `SELECT id, rows FROM telemetry.rollup_pending
   WHERE created_at < now() - make_interval(secs => $1) ORDER BY id LIMIT $2`;
 const OWNED_BY = 'SELECT id, rows FROM telemetry.rollup_pending WHERE owner = $1 ORDER BY id LIMIT $2';
 
+// The stored request bodies a pending row points at: one day partition (received_at), the (project_id, id) index.
+const PAYLOAD_BODIES = `
+SELECT DISTINCT ON (p.project_id, p.id) p.project_id, p.format, p.body
+FROM telemetry.span_payloads p
+JOIN unnest($2::int[], $3::int8[]) AS r(project_id, id) ON p.project_id = r.project_id AND p.id = r.id
+WHERE p.received_at = $1::timestamptz`;
+
+/** The request spans of a group stored as payload references, decoded again from the stored bodies. */
+async function spansOf(pool: pg.Pool, refs: PayloadRefs): Promise<NewSpan[]> {
+  const { rows } = await pool.query<{ project_id: number; format: number; body: Buffer }>(PAYLOAD_BODIES, [
+    new Date(refs.receivedMs).toISOString(),
+    refs.payloads.map((p) => p[0]),
+    refs.payloads.map((p) => String(p[1])),
+  ]);
+  if (rows.length < refs.payloads.length) {
+    // Only if retention dropped the bodies' day before the pending row was flushed: those spans are gone too.
+    log.warn({ expected: refs.payloads.length, found: rows.length }, 'pending rollups: request bodies missing');
+  }
+  const spans: NewSpan[] = [];
+  for (const p of rows) {
+    for (const row of payloadSpanRows(p.format, p.body)) {
+      if (row.isRequest) spans.push({ projectId: p.project_id, row, startUs: startMicros(row.startMs) });
+    }
+  }
+  return spans;
+}
+
 /** Flushes up to `limit` pending rows selected by `sql` (oldest first); returns how many it flushed. */
 async function sweep(pool: pg.Pool, sql: string, param: unknown, limit: number): Promise<number> {
   const { rows } = await pool.query<{ id: string; rows: string }>(sql, [param, limit]);
   if (rows.length === 0) return 0;
-  const done = await flushPending(
-    pool,
-    rows.map((r) => ({ id: Number(r.id), rows: decodePending(r.rows) })),
-  );
+  const items: PendingRollup[] = [];
+  for (const r of rows) {
+    const stored = decodePending(r.rows);
+    if ('rows' in stored) items.push({ id: Number(r.id), rows: stored.rows, spans: [] });
+    else items.push({ id: Number(r.id), rows: [], spans: await spansOf(pool, stored.refs) });
+  }
+  const done = await flushPending(pool, items);
   return done.size;
 }
 

@@ -1,8 +1,20 @@
 import { fromSparse, toSparse } from '../sketch';
 import type { RollupRow } from './aggregate';
 
-// The stored form of pending minute rollups (telemetry.rollup_pending.rows): a JSON array of compact rows.
-// Written with every ingest group, parsed only when a flusher picks up rows whose owner did not flush them.
+// The stored forms of a group's pending rollups (telemetry.rollup_pending.rows), written with every ingest
+// group and parsed only when a flusher picks up rows whose owner did not flush them:
+// - where the spans are: {"receivedMs":N,"payloads":[[projectId,payloadId],...]}, for a group whose spans were
+//   all new and all came in export requests (the common case). Its minute rows are computed by the flush from
+//   the spans still in memory, or after a crash from the stored request bodies (telemetry.span_payloads,
+//   received_at = receivedMs) with the same decoder, so the same spans. A few bytes per request instead of
+//   ~100 bytes of rollups per span.
+// - the minute rows themselves, a JSON array of compact rows: any other group (a retried batch with duplicates,
+//   rows stored without a request body).
+
+export interface PayloadRefs {
+  receivedMs: number;
+  payloads: [projectId: number, payloadId: number][];
+}
 
 type Stored = [
   projectId: number,
@@ -25,6 +37,10 @@ type Stored = [
   errorIds: string[],
   errorAt: number[],
 ];
+
+export function encodePayloadRefs(refs: PayloadRefs): string {
+  return JSON.stringify(refs);
+}
 
 export function encodePending(rows: readonly RollupRow[]): string {
   return JSON.stringify(
@@ -55,8 +71,15 @@ export function encodePending(rows: readonly RollupRow[]): string {
   );
 }
 
-export function decodePending(text: string): RollupRow[] {
-  return (JSON.parse(text) as Stored[]).map((s) => ({
+/** Either stored form; `rows` for minute rows, `refs` for where the spans are. */
+export function decodePending(text: string): { rows: RollupRow[] } | { refs: PayloadRefs } {
+  const parsed = JSON.parse(text) as Stored[] | PayloadRefs;
+  if (!Array.isArray(parsed)) return { refs: parsed };
+  return { rows: decodeRows(parsed) };
+}
+
+function decodeRows(stored: Stored[]): RollupRow[] {
+  return stored.map((s) => ({
     projectId: s[0],
     service: s[1],
     bucketMs: s[2],

@@ -1,6 +1,10 @@
 import { hostname } from 'node:os';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SpanBatch } from '@/lib/ingest/copy-stream';
+import { decodeTraces, type OtlpContentType } from '@/lib/ingest/otlp';
+import { httpSpans, tracesJson, tracesProtobuf } from '@/lib/ingest/otlp/test-fixtures';
+import { requestPayload } from '@/lib/ingest/payloads';
 import { writeGroup } from '@/lib/ingest/writer-transaction';
 import { metrics } from '@/lib/metrics';
 import { flushPending, RollupFlusher, recoverPending, sweepPending } from '@/lib/rollups/flush';
@@ -29,6 +33,14 @@ const rollupTotal = async (projectId: number, tier = 'minute') =>
       [projectId],
     )
   ).rows[0].n ?? 0;
+/** A batch as the ingest path builds it: decoded rows and the request body as their payload. */
+function requestBatch(projectId: number, body: Buffer, type: OtlpContentType): SpanBatch {
+  return { projectId, rows: decodeTraces(body, type, { details: false }).rows, payload: requestPayload(body, type) };
+}
+const storedForms = async () =>
+  (await pool.query<{ rows: string }>('SELECT rows FROM telemetry.rollup_pending ORDER BY id')).rows.map((r) =>
+    r.rows.startsWith('[') ? 'rollups' : 'payloads',
+  );
 const pendingCount = async () =>
   (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM telemetry.rollup_pending')).rows[0].n;
 
@@ -82,6 +94,38 @@ describe('pending rollups', () => {
     expect(await sweepPending(pool, 30)).toBe(1);
     expect(await pendingCount()).toBe(0);
     expect(await rollupTotal(projectId)).toBe(200);
+    expect(await rollupMismatches(pool, projectId)).toEqual([]);
+  });
+
+  it('a group of export requests stores where its spans are; after a crash they are decoded again from the bodies', async () => {
+    const { projectId } = await createTenant(database.url);
+    const now = Math.floor(Date.now() / 1000) - 600;
+    const protobuf = tracesProtobuf(httpSpans(90, now)); // SERVER spans, some failed, a few minutes apart
+    const json = tracesJson(httpSpans(40, now + 200));
+    const group = await writeGroup(
+      pool,
+      [requestBatch(projectId, protobuf, 'protobuf'), requestBatch(projectId, json, 'json')],
+      [],
+    );
+    expect(group.spansInserted).toBe(130);
+    expect(group.pending).toMatchObject({ rows: [] });
+    expect(group.pending?.spans).toHaveLength(130);
+    // A retry of the first request together with a new one: only the new spans, stored as minute rollups.
+    const retry = await writeGroup(
+      pool,
+      [
+        requestBatch(projectId, protobuf, 'protobuf'),
+        requestBatch(projectId, tracesProtobuf(httpSpans(25, now)), 'protobuf'),
+      ],
+      [],
+    );
+    expect(retry).toMatchObject({ spansInserted: 25, spansDuplicate: 90 });
+    expect(await storedForms()).toEqual(['payloads', 'rollups']);
+
+    // Neither was flushed by its writer (as if it was killed after COMMIT): the sweep rolls both up.
+    await pool.query("UPDATE telemetry.rollup_pending SET created_at = now() - interval '1 minute'");
+    expect(await sweepPending(pool, 30)).toBe(2);
+    expect(await rollupTotal(projectId)).toBe(155);
     expect(await rollupMismatches(pool, projectId)).toEqual([]);
   });
 
