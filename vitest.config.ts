@@ -40,6 +40,9 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // expect.poll waits for what a page shows; its 1 s default failed a CI run where the feedback page
+          // took longer than that to render its data on a loaded machine. A wrong value still fails, later.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
           sequence: { groupOrder: 2 },
         },
