@@ -71,7 +71,7 @@ function Waterfall({
       <div className="mb-3 flex flex-wrap items-center gap-4 text-sm">
         <span title={utcTitle(start)}>
           {new Date(start).toLocaleString()} · <strong data-testid="trace-duration">{formatMs(total)}</strong> ·{' '}
-          {spans.length} spans
+          {spans.length === 1 ? '1 span' : `${spans.length} spans`}
           {errors > 0 ? (
             <span className="ml-2 font-medium text-red-600 dark:text-red-400">{errors} with errors</span>
           ) : null}
