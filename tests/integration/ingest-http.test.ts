@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { OTLPMetricExporter as JsonMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { OTLPMetricExporter as ProtoMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
@@ -9,6 +10,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getTrace } from '@/lib/analytics/get-trace';
 import { createKey, revokeKey } from '@/lib/auth/keys';
+import { DISCARD_FACTOR } from '@/lib/http/read-capped-body';
 import { FIXTURE_RESOURCE, memoryMeter, spanLike, tracesJson, tracesProtobuf } from '@/lib/ingest/otlp/test-fixtures';
 import type { CreatedProject } from '@/lib/projects/create-project';
 import { type AppProcess, startAppProcess } from '../support/app-process';
@@ -187,6 +189,49 @@ describe('status codes', () => {
     expect(bomb.length).toBeLessThan(CAP);
     const r = await post('/v1/traces', bomb, { ...pb(tenant.ingestKey), 'content-encoding': 'gzip' });
     expect(r.status).toBe(413);
+    expect((await post('/v1/traces', good(), pb(tenant.ingestKey))).status).toBe(200);
+  });
+
+  it('413 reaches a client that is still sending its body; past the discard bound the connection is closed', async () => {
+    // A 3 MiB body (3x the cap, within the discard bound): the whole body is read and dropped, so every client
+    // gets the answer, declared length or streamed, instead of a reset connection.
+    const body = Buffer.alloc(3 * CAP, 0x0a);
+    for (let i = 0; i < 3; i++) expect((await post('/v1/traces', body, pb(tenant.ingestKey))).status).toBe(413);
+    const streamed = await fetch(`${app.url}/v1/traces`, {
+      method: 'POST',
+      headers: pb(tenant.ingestKey),
+      body: new Blob([new Uint8Array(body)]).stream(),
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+
+    // A client that would send 100x the cap: answered, then cut off after DISCARD_FACTOR x the cap.
+    const url = new URL(app.url);
+    const socket = connect(Number(url.port), url.hostname);
+    let answer = '';
+    socket.on('data', (d) => {
+      answer += d.toString('latin1');
+    });
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    socket.on('error', () => {}); // the reset, once the server stops reading
+    const head =
+      `POST /v1/traces HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/x-protobuf\r\n` +
+      `Authorization: Bearer ${tenant.ingestKey}\r\nContent-Length: ${100 * CAP}\r\n\r\n`;
+    socket.write(head);
+    const chunk = Buffer.alloc(64 * 1024);
+    let sent = 0;
+    let open = true;
+    void closed.then(() => {
+      open = false;
+    });
+    while (open && sent < 100 * CAP) {
+      if (!socket.write(chunk)) await new Promise((r) => socket.once('drain', r).once('close', r));
+      sent += chunk.length;
+    }
+    await closed;
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(sent).toBeLessThan(20 * CAP); // DISCARD_FACTOR x the cap, plus what the socket buffers held
+    expect(DISCARD_FACTOR * CAP).toBeLessThan(sent);
     expect((await post('/v1/traces', good(), pb(tenant.ingestKey))).status).toBe(200);
   });
 

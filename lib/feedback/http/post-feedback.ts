@@ -51,10 +51,14 @@ export function postFeedback(endpoint: WidgetEndpoint): FastHandler {
     const body = await readCappedBody(req, MAX_FEEDBACK_BODY);
     if (!body.ok) {
       if (body.reason === 'aborted') return void res.destroy();
-      return replyError(res, 413, 'payload_too_large', `The body is larger than ${MAX_FEEDBACK_BODY} bytes.`, {
-        ...VARY_ORIGIN,
-        connection: 'close',
-      });
+      // Without Connection: close: the rest of the body is still being read (lib/http/read-capped-body.ts).
+      return replyError(
+        res,
+        413,
+        'payload_too_large',
+        `The body is larger than ${MAX_FEEDBACK_BODY} bytes.`,
+        VARY_ORIGIN,
+      );
     }
     let raw: unknown;
     try {

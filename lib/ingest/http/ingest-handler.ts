@@ -87,7 +87,8 @@ export function ingestHandler(signal: Signal) {
     if (!body.ok) {
       if (body.reason === 'aborted') return void res.destroy();
       if (body.reason === 'bad_gzip') return sendStatus(res, 400, type, 'Body is not valid gzip');
-      return sendStatus(res, 413, type, `Body larger than ${cap} bytes (after decompression)`, { connection: 'close' });
+      // No Connection: close: the rest of an oversized body is still being read (lib/http/read-capped-body.ts).
+      return sendStatus(res, 413, type, `Body larger than ${cap} bytes (after decompression)`);
     }
     let decoded: Decoded<unknown>;
     try {
