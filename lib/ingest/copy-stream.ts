@@ -47,10 +47,24 @@ export async function copyInto(
   await pipeline(Readable.from(source), stream);
 }
 
-/** Binary COPY of rows built with BinaryRows; `table` and `columns` are constants, as above. */
-export async function copyBinary(client: pg.PoolClient, table: string, columns: string, rows: Buffer): Promise<void> {
+/**
+ * Binary COPY of rows built with BinaryRows (one buffer, or chunks of whole rows); `table` and `columns` are
+ * constants, as above.
+ */
+export async function copyBinary(
+  client: pg.ClientBase,
+  table: string,
+  columns: string,
+  rows: Buffer | Iterable<Buffer>,
+): Promise<void> {
+  function* withHeader() {
+    yield COPY_BINARY_HEADER;
+    if (Buffer.isBuffer(rows)) yield rows;
+    else yield* rows;
+    yield COPY_BINARY_TRAILER;
+  }
   const stream = client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN (FORMAT binary)`));
-  await pipeline(Readable.from([COPY_BINARY_HEADER, rows, COPY_BINARY_TRAILER]), stream);
+  await pipeline(Readable.from(withHeader()), stream);
 }
 
 export const SPAN_COLUMNS =

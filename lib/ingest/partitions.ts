@@ -1,8 +1,9 @@
 import type pg from 'pg';
 
-// Raw tables are partitioned by UTC day (spans by start time, their payloads by time received). A partition is created outside the ingest transaction (its DDL
-// lock would otherwise be held until COMMIT) and remembered per process; retention may drop one later,
-// so the writer forgets the cache when an insert finds no partition (see writer-transaction.ts).
+// Raw tables are partitioned by UTC day (spans by start time, their payloads by time received). A partition
+// is created outside the ingest transaction (its DDL lock would otherwise be held until COMMIT) and remembered
+// per process; retention may drop one later, so the writer forgets the cache when an insert finds no
+// partition (see writer-transaction.ts).
 
 const known = new Set<string>();
 

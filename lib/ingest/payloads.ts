@@ -58,11 +58,16 @@ export function detailsPayload(rows: readonly SpanRow[]): SpanPayload {
 export const isRequestPayload = (format: number) =>
   format === PAYLOAD_FORMAT.protobuf || format === PAYLOAD_FORMAT.json;
 
+/** The span rows of a stored export request (formats 1, 2), decoded as at ingest; throws for other formats. */
+function decodeRequestPayload(format: number, body: Buffer, details: boolean): SpanRow[] {
+  if (!isRequestPayload(format)) throw new Error(`payload format ${format} holds no export request`);
+  const type: OtlpContentType = format === PAYLOAD_FORMAT.protobuf ? 'protobuf' : 'json';
+  return decodeTraces(zlib.inflateRawSync(body), type, { details }).rows;
+}
+
 /** The span rows of a stored export request, as the ingest path decoded them (without details). */
 export function payloadSpanRows(format: number, body: Buffer): SpanRow[] {
-  if (!isRequestPayload(format)) throw new Error(`payload format ${format} holds no span rows`);
-  const type: OtlpContentType = format === PAYLOAD_FORMAT.protobuf ? 'protobuf' : 'json';
-  return decodeTraces(zlib.inflateRawSync(body), type, { details: false }).rows;
+  return decodeRequestPayload(format, body, false);
 }
 
 /**
@@ -81,9 +86,7 @@ export function payloadDetails(format: number, body: Buffer, traceId: string): M
     }
     return out;
   }
-  if (format !== PAYLOAD_FORMAT.protobuf && format !== PAYLOAD_FORMAT.json) throw new Error(`payload format ${format}`);
-  const type: OtlpContentType = format === PAYLOAD_FORMAT.protobuf ? 'protobuf' : 'json';
-  for (const r of decodeTraces(zlib.inflateRawSync(body), type, { details: true }).rows) {
+  for (const r of decodeRequestPayload(format, body, true)) {
     if (r.traceId !== traceId) continue;
     out.set(r.spanId, {
       attributes: JSON.parse(r.attributesJson),

@@ -2,8 +2,9 @@ import type pg from 'pg';
 import { rollupTable } from '../rollups/tables';
 
 // Retention: raw spans, their payloads (by day received) and metric points go a whole daily partition at a
-// time (DROP TABLE: no row-by-row delete, no bloat); rollup rows are deleted per tier. One instance at a time (transaction-scoped advisory
-// lock); a lock timeout keeps a partition drop from stalling ingest behind it for long.
+// time (DROP TABLE: no row-by-row delete, no bloat); rollup rows are deleted per tier. One instance at a time
+// (transaction-scoped advisory lock); a lock timeout keeps a partition drop from stalling ingest behind it for
+// long.
 
 export interface RetentionDays {
   raw: number; // 0 keeps forever

@@ -7,13 +7,9 @@
 // first). Profile the server with APP_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { migrate } from '../../lib/db/migrator';
-import { COPY_BINARY_HEADER, COPY_BINARY_TRAILER } from '../../lib/ingest/copy-binary';
-import { SPAN_COLUMNS, spanRows } from '../../lib/ingest/copy-stream';
+import { copyBinary, SPAN_COLUMNS, spanRows } from '../../lib/ingest/copy-stream';
 import { decodeTraces } from '../../lib/ingest/otlp';
 import { httpSpans, tracesProtobuf } from '../../lib/ingest/otlp/test-fixtures';
 import { requestPayload } from '../../lib/ingest/payloads';
@@ -39,15 +35,12 @@ async function bareCopyRate(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query(BARE_TABLE);
-  function* source() {
-    yield COPY_BINARY_HEADER;
+  function* blocks() {
     for (let i = 0; i < COPY_ROWS; i += rows.length) yield block;
-    yield COPY_BINARY_TRAILER;
   }
   const copied = Math.ceil(COPY_ROWS / rows.length) * rows.length;
   const t = performance.now();
-  const copy = copyFrom(`COPY bench_bare_copy (${SPAN_COLUMNS}) FROM STDIN (FORMAT binary)`);
-  await pipeline(Readable.from(source()), client.query(copy));
+  await copyBinary(client, 'bench_bare_copy', SPAN_COLUMNS, blocks());
   const rate = copied / ((performance.now() - t) / 1000);
   await client.end();
   return rate;
