@@ -84,7 +84,11 @@ describe.skipIf(!runs)('feedback end to end', () => {
   /** Opens the poll from the page's button and answers it with the keyboard only. */
   async function answerWithKeyboard(page: Page, rating: number, comment: string, question: string) {
     await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter'); // "Rate this page"
+    // Checked before Enter: a CI run once timed out waiting for the dialog, and this tells focus from widget.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent), { message: 'focus after Tab' })
+      .toBe('Rate this page');
+    await page.keyboard.press('Enter');
     await page.getByRole('dialog', { name: question }).waitFor();
     for (let i = 1; i < rating; i++) await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Tab');
