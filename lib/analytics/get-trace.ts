@@ -25,16 +25,16 @@ export interface TraceSpan {
   events: unknown[];
 }
 
-// The natural-key index (project_id, trace_id, span_id, start_time) finds a trace in every partition; the
-// span details come from the stored request bodies the spans name (lib/ingest/payloads.ts).
+// telemetry.trace_spans finds the trace in every partition through the BRIN bloom index on trace_id
+// (lib/ingest/trace-index.ts); the span details come from the stored request bodies the spans name
+// (lib/ingest/payloads.ts).
 const SQL = `
 SELECT encode(trace_id, 'hex') AS "traceId", encode(span_id, 'hex') AS "spanId",
        CASE WHEN parent_span_id IS NULL OR length(parent_span_id) = 0 THEN NULL ELSE encode(parent_span_id, 'hex') END AS "parentSpanId",
        name, kind::int AS kind, (extract(epoch FROM start_time) * 1000)::float8 AS "startMs", duration_ms AS "durationMs",
        status_code::int AS "statusCode", status_message AS "statusMessage", service, release, environment, route, method,
        http_status AS "httpStatus", is_request AS "isRequest", is_error AS "isError", payload_id::text AS "payloadId"
-FROM telemetry.spans
-WHERE project_id = $1 AND trace_id = decode($2, 'hex')
+FROM telemetry.trace_spans($1, decode($2, 'hex'), '-infinity', 'infinity')
 ORDER BY start_time, span_id
 LIMIT 10000`;
 

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { ReadFilters } from '../../lib/analytics/filters';
 import { getSeries } from '../../lib/analytics/get-series';
+import { getTrace } from '../../lib/analytics/get-trace';
 import { getStats } from '../../lib/analytics/get-stats';
 import { migrate } from '../../lib/db/migrator';
 import '../../lib/db/pool'; // int8 / int8[] type parsers, as in the app
@@ -73,8 +74,8 @@ async function main() {
 
 async function buildDataset(pool: pg.Pool, url: string, shape: DatasetShape) {
   await migrate(url);
-  // The natural key index only serves ingest dedupe and trace look-ups; neither query measured here
-  // uses it, and building it would double the generation time.
+  // The natural key index only serves ingest dedupe; no query measured here uses it, and building it would
+  // double the generation time. (Trace look-ups use the BRIN bloom index, summarized by VACUUM below.)
   await pool.query('DROP INDEX telemetry.spans_natural_key');
   const client = await pool.connect();
   const t0 = performance.now();
@@ -148,6 +149,7 @@ async function measure(pool: pg.Pool, shape: DatasetShape, endOfData: number) {
     console.log(
       `${`stats ${label} (merge in Node)`.padEnd(28)} ${sqlMerge.toFixed(1).padStart(8)} ms   (alternative, not used)`,
     );
+    if (label === '7d') await measureTraces(pool);
     // Accuracy against the exact rows in the same run (percentile_cont interpolates; nearest rank is within a rank).
     const ours = await getStats(pool, filters);
     const exact = (await pool.query(BASELINE_STATS, bounds)).rows[0];
@@ -156,6 +158,38 @@ async function measure(pool: pg.Pool, shape: DatasetShape, endOfData: number) {
       `  ${label} check: count ${ours.count} vs ${exact.count}; p50/p95/p99 rel. diff vs percentile_cont ${[ours.p50, ours.p95, ours.p99].map((v, i) => `${(rel(v, exact.p[i]) * 100).toFixed(2)}%`).join(' / ')}`,
     );
   }
+}
+
+// A trace by id over every partition, through the BRIN bloom index (lib/analytics/get-trace.ts), against the
+// same look-up as a sequential scan of the spans.
+const TRACE_SQL = `SELECT span_id, duration_ms FROM telemetry.spans WHERE project_id = $1 AND trace_id = $2`;
+
+async function measureTraces(pool: pg.Pool) {
+  const { rows } = await pool.query<{ trace_id: Buffer }>(
+    'SELECT trace_id FROM telemetry.spans TABLESAMPLE SYSTEM (0.01) LIMIT $1',
+    [RUNS],
+  );
+  let next = 0;
+  const traceHex = () => rows[next++ % rows.length].trace_id.toString('hex');
+  const ours = p95(
+    await time(RUNS, async () => {
+      if ((await getTrace(pool, 1, traceHex())).length === 0) throw new Error('sampled trace not found');
+    }),
+  );
+  const client = await pool.connect();
+  let base: number;
+  try {
+    await client.query('SET enable_bitmapscan = off');
+    base = p95(
+      await time(Math.min(BASELINE_RUNS, 3), () => client.query(TRACE_SQL, [1, Buffer.from(traceHex(), 'hex')])),
+    );
+  } finally {
+    await client.query('RESET enable_bitmapscan');
+    client.release();
+  }
+  console.log(
+    `${'trace by id (all days)'.padEnd(28)} ${ours.toFixed(1).padStart(8)} ms ${base.toFixed(0).padStart(10)} ms ${(base / ours).toFixed(1).padStart(7)}x  (no target; baseline: sequential scan)`,
+  );
 }
 
 main().catch((err) => {

@@ -11,6 +11,7 @@ import { listRoutes } from '../../lib/analytics/list-routes';
 import { listServices } from '../../lib/analytics/list-services';
 import '../../lib/db/pool';
 import type { SpanRow } from '../../lib/ingest/rows';
+import { summarizeTraceIndex } from '../../lib/ingest/trace-index';
 import { lognormal, seededRandom } from '../../lib/sketch/test-samples';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { createTenant } from '../support/tenant';
@@ -181,6 +182,28 @@ describe('traces, exemplars, heatmap', () => {
       [trace[1].spanId, trace[0].spanId, 30],
     ]);
     expect(await getTrace(pool, otherProjectId, traceId)).toEqual([]);
+  });
+
+  it('finds traces through the bloom index before and after its ranges are summarized', async () => {
+    const sample = rows.filter((_, i) => i % 97 === 0);
+    const found = async () => {
+      for (const r of sample) {
+        const spans = await getTrace(pool, projectId, r.traceId);
+        expect(spans.map((s) => s.spanId)).toContain(r.spanId);
+      }
+    };
+    await found(); // nothing summarized yet: every range is read
+    expect(await summarizeTraceIndex(pool)).toBeGreaterThanOrEqual(6); // ~2,000 spans per day partition
+    expect(await summarizeTraceIndex(pool)).toBe(0);
+    await found();
+    // Spans stored after the summary land in a summarized range or a new one: found either way.
+    const late = Array.from({ length: 300 }, (_, i) => span({ startMs: base + DAY + i * 1000, durationMs: 10 }));
+    await store(pool, projectId, late);
+    for (const r of [late[0], late[299]]) {
+      expect((await getTrace(pool, projectId, r.traceId)).map((s) => s.spanId)).toEqual([r.spanId]);
+    }
+    expect(await summarizeTraceIndex(pool)).toBeGreaterThanOrEqual(0);
+    expect((await getTrace(pool, projectId, late[150].traceId)).map((s) => s.spanId)).toEqual([late[150].spanId]);
   });
 
   it('exemplars: the slowest request of the range leads, failed ones are failed', async () => {

@@ -1,44 +1,23 @@
-import { randomBytes } from 'node:crypto';
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getTrace } from '@/lib/analytics/get-trace';
-import { MIGRATIONS_DIR, migrate } from '@/lib/db/migrator';
+import { databaseBefore } from '../support/migration-db';
 
 // 20261129080000_span_payloads moves the attribute/resource/event columns of spans stored before it into
 // telemetry.span_payloads: a database with such spans keeps every detail through the upgrade.
 const PAYLOADS = '20261129080000_span_payloads';
-const adminUrl = inject('adminUrl');
-const name = `tw_t_${randomBytes(6).toString('hex')}`;
-const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
-let before: string;
-
-async function admin(sql: string) {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  await c.query(sql);
-  await c.end();
-}
+let database: Awaited<ReturnType<typeof databaseBefore>>;
 
 beforeAll(async () => {
-  await admin(`CREATE DATABASE ${name}`);
-  before = await mkdtemp(path.join(tmpdir(), 'tw-migrations-'));
-  for (const entry of await readdir(MIGRATIONS_DIR, { withFileTypes: true })) {
-    if (!entry.isDirectory() || entry.name >= PAYLOADS) continue;
-    await cp(path.join(MIGRATIONS_DIR, entry.name), path.join(before, entry.name), { recursive: true });
-  }
+  database = await databaseBefore(inject('adminUrl'), PAYLOADS);
 });
 afterAll(async () => {
-  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await rm(before, { recursive: true, force: true });
+  await database?.drop();
 });
 
 describe(PAYLOADS, () => {
   it('keeps the details of spans stored before it, readable by the trace view', async () => {
-    await migrate(url, before);
-    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    const pool = new pg.Pool({ connectionString: database.url, max: 1 });
     try {
       const traceId = 'ab'.repeat(16);
       const start = new Date(Date.now() - 3_600_000);
@@ -55,7 +34,7 @@ describe(PAYLOADS, () => {
           [traceId, spanId, start, JSON.stringify(attributes)],
         );
       }
-      expect((await migrate(url)).applied).toContain(PAYLOADS);
+      expect((await database.migrate()).applied).toContain(PAYLOADS);
       const spans = await getTrace(pool, 7, traceId);
       expect(spans.map((s) => [s.spanId, s.attributes, s.resource, s.events])).toEqual([
         [

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../webhooks/outbox-db';
 import type { FeedbackFilter } from '../feedback-filter';
-import { LATENCY_SOURCE_SQL, LATENCY_SQL, TRACE_LATENCY_JOIN } from './trace-latency-sql';
+import { LATENCY_SOURCE_SQL, LATENCY_SQL, TRACE_LATENCY_JOIN, TRACE_MS_SQL } from './trace-latency-sql';
 
 export type LatencySource = 'trace' | 'interaction' | 'inp';
 
@@ -41,7 +41,7 @@ export interface FeedbackPage {
 
 const SQL = `
 SELECT f.id, f.received_at, f.rating, f.scale, f.score01, f.trigger, f.release, f.route, f.path, f.comment,
-       encode(f.trace_id, 'hex') AS trace_id, t.duration_ms IS NOT NULL AS trace_found,
+       encode(f.trace_id, 'hex') AS trace_id, ${TRACE_MS_SQL} IS NOT NULL AS trace_found,
        ${LATENCY_SQL} AS latency_ms, ${LATENCY_SOURCE_SQL} AS latency_source,
        f.user_segment, f.ttfb_ms, f.dcl_ms, f.load_ms, f.lcp_ms, f.inp_ms, f.interaction_ms, f.origin
 FROM telemetry.feedback f
