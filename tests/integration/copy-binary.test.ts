@@ -33,6 +33,8 @@ describe('BinaryRows', () => {
         us: Date.UTC(2026, 10, 29, 1, 2, 3) * 1000 + 456_789,
       },
       { i2: 32_767, i4: -1, i8: -(2 ** 40) - 3, f8: -1e300, b: false, t: '', hex: '00ff', us: -1 },
+      { i2: 1, i4: 2, i8: 3, f8: 4, b: false, t: 'GET /api/orders/:id', hex: 'ABCDEF0123456789', us: 0 },
+      { i2: 1, i4: 2, i8: 3, f8: 4, b: false, t: `${'a'.repeat(63)}é`, hex: '7f80', us: 0 },
       {
         i2: 0,
         i4: 0,
@@ -68,17 +70,26 @@ describe('BinaryRows', () => {
         `SELECT a, b, c::text AS c, d, e, f, encode(g, 'hex') AS g,
                 (extract(epoch FROM h) * 1000000)::bigint::text AS h FROM bin ORDER BY n`,
       );
-      expect(rows.slice(0, 3)).toEqual(
-        cases.map((c) => ({ a: c.i2, b: c.i4, c: String(c.i8), d: c.f8, e: c.b, f: c.t, g: c.hex, h: String(c.us) })),
+      expect(rows.slice(0, cases.length)).toEqual(
+        cases.map((c) => ({
+          a: c.i2,
+          b: c.i4,
+          c: String(c.i8),
+          d: c.f8,
+          e: c.b,
+          f: c.t,
+          g: c.hex.toLowerCase(),
+          h: String(c.us),
+        })),
       );
-      expect(rows[3]).toEqual({ a: null, b: null, c: null, d: null, e: null, f: null, g: null, h: null });
+      expect(rows[cases.length]).toEqual({ a: null, b: null, c: null, d: null, e: null, f: null, g: null, h: null });
     } finally {
       client.release();
     }
   });
 
   it('refuses ids that are not whole hex bytes instead of writing a shorter bytea', () => {
-    for (const bad of ['abc', 'zz11', '12 4']) expect(() => new BinaryRows().hexBytes(bad)).toThrow(/not hex/);
+    for (const bad of ['abc', 'zz11', '12 4', '0\u0130', '\u0130\u0130']) expect(() => new BinaryRows().hexBytes(bad)).toThrow(/not hex/);
     expect(() => new BinaryRows().hexBytes('00ff')).not.toThrow();
   });
 
