@@ -57,14 +57,25 @@ export async function copyBinary(
   columns: string,
   rows: Buffer | Iterable<Buffer>,
 ): Promise<void> {
-  function* withHeader() {
+  const stream = client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN (FORMAT binary)`));
+  if (Buffer.isBuffer(rows)) {
+    // The ingest path: three writes, no Readable and pipeline per COPY (whose teardown alone showed in profiles).
+    // 'finish' comes after PostgreSQL confirmed the COPY; a refused row (duplicate key) is an 'error'.
+    await new Promise<void>((resolve, reject) => {
+      stream.once('finish', resolve);
+      stream.once('error', reject);
+      stream.write(COPY_BINARY_HEADER);
+      stream.write(rows);
+      stream.end(COPY_BINARY_TRAILER);
+    });
+    return;
+  }
+  function* withHeader(chunks: Iterable<Buffer>) {
     yield COPY_BINARY_HEADER;
-    if (Buffer.isBuffer(rows)) yield rows;
-    else yield* rows;
+    yield* chunks;
     yield COPY_BINARY_TRAILER;
   }
-  const stream = client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN (FORMAT binary)`));
-  await pipeline(Readable.from(withHeader()), stream);
+  await pipeline(Readable.from(withHeader(rows)), stream);
 }
 
 export const SPAN_COLUMNS =

@@ -4,8 +4,8 @@ import type { Worker } from '../server/workers';
 
 // Trace look-ups go through the BRIN bloom index telemetry.spans_trace_bloom (migration
 // 20261129120000_spans_time_first_key). PostgreSQL adds a block range's bloom filter only when asked; until
-// then every look-up reads that range's heap pages in full. Inserts into the unsummarized tail cost nothing,
-// so the ingest path never touches the index; this worker summarizes each partition's new ranges instead
+// then every look-up reads that range's heap pages in full. An insert into a range not yet summarized only
+// checks that it is not, so ingest stays cheap; this worker summarizes each partition's new ranges in bulk
 // (autovacuum would too, but only per vacuum run and without the last, partial range).
 
 const PARTITION_INDEXES = `
