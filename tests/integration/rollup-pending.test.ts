@@ -226,4 +226,25 @@ describe('pending rollups', () => {
     expect(await rollupTotal(projectId)).toBe(80);
     expect(await rollupMismatches(pool, projectId)).toEqual([]);
   });
+
+  it('waiting for the rollups (tests, shutdown) cuts the pacing short', async () => {
+    const { projectId } = await createTenant(database.url);
+    const groups = [];
+    for (let i = 0; i < 2; i++) {
+      const group = await writeGroup(pool, [spanBatch(projectId, [spanRow()])], []);
+      if (!group.pending) throw new Error('no pending rollups');
+      groups.push(group.pending);
+    }
+    const flusher = new RollupFlusher(
+      () => pool,
+      () => {},
+      3_600_000, // an hour: only the wake-up can end this wait within the test's timeout
+    );
+    flusher.submit(groups[0]);
+    await flusher.idle();
+    flusher.submit(groups[1]); // the flusher now waits out its interval
+    await new Promise((r) => setTimeout(r, 50));
+    await flusher.idle();
+    expect(await rollupTotal(projectId)).toBe(2);
+  });
 });
