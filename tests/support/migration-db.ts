@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { MIGRATIONS_DIR, migrate } from '@/lib/db/migrator';
+import { dropDatabase } from './db';
 
 /**
  * A new database migrated up to (not including) `migration`, to store data in the old shape before the
@@ -29,7 +30,7 @@ export async function databaseBefore(adminUrl: string, migration: string) {
     url,
     migrate: () => migrate(url),
     async drop() {
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropDatabase(adminUrl, name);
       await rm(before, { recursive: true, force: true });
     },
   };
