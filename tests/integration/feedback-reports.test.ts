@@ -8,7 +8,7 @@ import { feedbackScatter } from '../../lib/feedback/reports/feedback-scatter';
 import { feedbackSummary } from '../../lib/feedback/reports/feedback-summary';
 import { feltSlowerReport } from '../../lib/feedback/reports/felt-slower-report';
 import { seededRandom } from '../../lib/feedback/stats/random';
-import { settleFeedbackTraces } from '../../lib/feedback/trace-resolver';
+import { checkFeedbackTraces } from '../../lib/feedback/trace-resolver';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { createWidgetProject } from './feedback-support';
 
@@ -102,6 +102,8 @@ describe('feedback reports', () => {
       comment: 'missing trace',
       at,
     });
+    // The resolver looks each answer's trace up (three hours old: settled at once); reads never do.
+    expect(await checkFeedbackTraces(pool)).toBe(2);
 
     const page = await listFeedback(pool, projectId, { ...range, route: '/latency' }, { limit: 10 });
     expect(page.items).toHaveLength(4);
@@ -121,14 +123,19 @@ describe('feedback reports', () => {
     expect(scatter.rho).toBeCloseTo(-1, 9); // slower, worse: perfectly monotone here
   });
 
-  it("settles an answer's trace once it can no longer change, and keeps its latency after the spans are gone", async () => {
+  it("checks an answer's trace at once and again while it may change, and keeps its latency after the spans are gone", async () => {
     const recent = 'cc'.repeat(16);
-    await insertSpan(recent, '03'.repeat(8), now - 30_000, 150);
+    await insertSpan(recent, '03'.repeat(8), now - 30_000, 150, 'db'); // a child span, exported first
     await insertFeedback({ release: 'r0', route: '/settle', rating: 4, traceId: recent, comment: 'recent' });
-
-    // The three-hour-old answers are due (received more than TRACE_SETTLE_MINUTES ago); the recent one is not.
-    expect(await settleFeedbackTraces(pool)).toBe(2);
-    expect(await settleFeedbackTraces(pool)).toBe(0);
+    expect(await checkFeedbackTraces(pool)).toBe(1);
+    expect(await checkFeedbackTraces(pool)).toBe(0); // the next check waits (at least 30 s)
+    // The entry span arrives later (it ends last); the next check takes it.
+    await insertSpan(recent, '04'.repeat(8), now - 31_000, 900, 'checkout-api');
+    await pool.query(
+      `UPDATE telemetry.feedback SET trace_checked_at = now() - interval '2 minutes' WHERE project_id = $1 AND comment = 'recent'`,
+      [projectId],
+    );
+    expect(await checkFeedbackTraces(pool)).toBe(1);
     const { rows } = await pool.query(
       `SELECT comment, trace_ms, trace_service, trace_settled FROM telemetry.feedback
        WHERE project_id = $1 AND trace_id IS NOT NULL ORDER BY comment`,
@@ -136,23 +143,20 @@ describe('feedback reports', () => {
     );
     expect(rows).toEqual([
       { comment: 'missing trace', trace_ms: null, trace_service: null, trace_settled: true },
-      { comment: 'recent', trace_ms: null, trace_service: null, trace_settled: false },
+      { comment: 'recent', trace_ms: 900, trace_service: 'checkout-api', trace_settled: false },
       { comment: 'traced', trace_ms: 2400, trace_service: 'checkout-api', trace_settled: true },
     ]);
 
-    // Raw spans expire (retention); the settled answer keeps its trace latency, the recent one is looked up live.
-    await pool.query(`DELETE FROM telemetry.spans WHERE project_id = $1 AND trace_id = decode($2, 'hex')`, [
-      projectId,
-      'aa'.repeat(16),
-    ]);
+    // Raw spans expire (retention); the answers keep their trace latency.
+    await pool.query(`DELETE FROM telemetry.spans WHERE project_id = $1`, [projectId]);
     const latency = await listFeedback(pool, projectId, { ...range, route: '/latency' }, { limit: 10 });
     expect(latency.items.find((i) => i.comment === 'traced')).toMatchObject({
       latencyMs: 2400,
       latencySource: 'trace',
       traceFound: true,
     });
-    const live = await listFeedback(pool, projectId, { ...range, route: '/settle' }, { limit: 10 });
-    expect(live.items[0]).toMatchObject({ latencyMs: 150, latencySource: 'trace', traceFound: true });
+    const settle = await listFeedback(pool, projectId, { ...range, route: '/settle' }, { limit: 10 });
+    expect(settle.items[0]).toMatchObject({ latencyMs: 900, latencySource: 'trace', traceFound: true });
   });
 
   it('pages the list newest first and filters comments', async () => {

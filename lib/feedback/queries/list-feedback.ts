@@ -1,6 +1,6 @@
 import type { Queryable } from '../../webhooks/outbox-db';
 import type { FeedbackFilter } from '../feedback-filter';
-import { LATENCY_SOURCE_SQL, LATENCY_SQL, TRACE_LATENCY_JOIN, TRACE_MS_SQL } from './trace-latency-sql';
+import { LATENCY_SOURCE_SQL, LATENCY_SQL } from './trace-latency-sql';
 
 export type LatencySource = 'trace' | 'interaction' | 'inp';
 
@@ -41,11 +41,10 @@ export interface FeedbackPage {
 
 const SQL = `
 SELECT f.id, f.received_at, f.rating, f.scale, f.score01, f.trigger, f.release, f.route, f.path, f.comment,
-       encode(f.trace_id, 'hex') AS trace_id, ${TRACE_MS_SQL} IS NOT NULL AS trace_found,
+       encode(f.trace_id, 'hex') AS trace_id, f.trace_ms IS NOT NULL AS trace_found,
        ${LATENCY_SQL} AS latency_ms, ${LATENCY_SOURCE_SQL} AS latency_source,
        f.user_segment, f.ttfb_ms, f.dcl_ms, f.load_ms, f.lcp_ms, f.inp_ms, f.interaction_ms, f.origin
 FROM telemetry.feedback f
-${TRACE_LATENCY_JOIN}
 WHERE f.project_id = $1 AND f.received_at >= $2 AND f.received_at < $3
   AND ($4::text IS NULL OR f.release = $4)
   AND ($5::text IS NULL OR f.route = $5)

@@ -2,7 +2,7 @@ import type { Queryable } from '../../webhooks/outbox-db';
 import type { FeedbackFilter } from '../feedback-filter';
 import type { RatedPoint } from '../stats/rating';
 import type { LatencySource } from './list-feedback';
-import { LATENCY_SOURCE_SQL, LATENCY_SQL, TRACE_LATENCY_JOIN, TRACE_SERVICE_SQL } from './trace-latency-sql';
+import { LATENCY_SOURCE_SQL, LATENCY_SQL, TRACE_SERVICE_SQL } from './trace-latency-sql';
 
 export interface LoadedPoint extends RatedPoint {
   id: string;
@@ -17,7 +17,6 @@ const SQL = `
 SELECT f.id, f.received_at, f.release, f.route, f.rating, f.scale, encode(f.trace_id, 'hex') AS trace_id,
        ${LATENCY_SQL} AS latency_ms, ${LATENCY_SOURCE_SQL} AS latency_source, ${TRACE_SERVICE_SQL} AS service
 FROM telemetry.feedback f
-${TRACE_LATENCY_JOIN}
 WHERE f.project_id = $1 AND f.received_at >= $2 AND f.received_at < $3
   AND ($4::text IS NULL OR f.release = $4)
   AND ($5::text IS NULL OR f.route = $5)

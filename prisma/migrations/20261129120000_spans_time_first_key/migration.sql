@@ -7,11 +7,14 @@
 -- time order keep inserts near the right edge, and a retried span (same ids, same start time) is still
 -- refused.
 
--- Answers old enough that their trace is settled (lib/feedback/queries/trace-latency-sql.ts: 15 minutes)
--- take its latency now, through the old index; newer ones are looked up live until the resolver settles them.
+-- A poll answer's trace latency is looked up by lib/feedback/trace-resolver.ts and kept on the answer (reports
+-- join up to 20,000 answers, which through the BRIN index below would be ~1-3 ms each). Answers old enough
+-- that their trace is settled (15 minutes) take it now, through the old index; newer ones are checked by the
+-- resolver.
 ALTER TABLE telemetry.feedback
   ADD COLUMN trace_ms DOUBLE PRECISION,
   ADD COLUMN trace_service TEXT,
+  ADD COLUMN trace_checked_at TIMESTAMPTZ,
   ADD COLUMN trace_settled BOOLEAN NOT NULL DEFAULT false;
 
 UPDATE telemetry.feedback f
@@ -22,10 +25,11 @@ SET (trace_ms, trace_service) = (
         AND s.start_time >= f.received_at - interval '1 day' AND s.start_time <= f.received_at + interval '10 minutes'
       ORDER BY s.start_time, s.duration_ms DESC
       LIMIT 1),
+    trace_checked_at = now(),
     trace_settled = true
 WHERE f.trace_id IS NOT NULL AND f.received_at < now() - interval '15 minutes';
 
--- The answers the resolver still has to settle (lib/feedback/trace-resolver.ts).
+-- The answers the resolver still has to check.
 CREATE INDEX feedback_trace_unsettled ON telemetry.feedback (received_at)
   WHERE trace_id IS NOT NULL AND NOT trace_settled;
 
