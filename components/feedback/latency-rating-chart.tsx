@@ -13,6 +13,7 @@ import {
 import type { ScatterPoint } from '@/lib/feedback/reports/feedback-scatter';
 import { SATISFIED_SCORE } from '@/lib/feedback/stats/rating';
 import { formatMs } from './format';
+import { logTicks } from '@/components/charts/log-ticks';
 
 // Ratings are integers, so points would sit on a few lines on top of each other: a fixed,
 // id-derived jitter spreads them without moving between renders.
@@ -48,6 +49,9 @@ export function LatencyRatingChart({ points, thresholdMs }: { points: ScatterPoi
     const dot = { ...p, latencyMs: Math.max(1, p.latencyMs), y: p.score + jitter(p.id) };
     (p.score >= SATISFIED_SCORE * 100 - 1e-6 ? satisfied : others).push(dot);
   }
+  const latencies = [...satisfied, ...others].map((d) => d.latencyMs);
+  if (thresholdMs) latencies.push(thresholdMs);
+  const axis = latencies.length > 0 ? logTicks(Math.min(...latencies), Math.max(...latencies)) : logTicks(1, 1000);
   return (
     <div className="h-72 w-full" data-testid="latency-rating-chart">
       <ResponsiveContainer width="100%" height="100%">
@@ -57,7 +61,9 @@ export function LatencyRatingChart({ points, thresholdMs }: { points: ScatterPoi
             dataKey="latencyMs"
             type="number"
             scale="log"
-            domain={['auto', 'auto']}
+            domain={axis.domain}
+            ticks={axis.ticks}
+            allowDataOverflow
             tickFormatter={(v: number) => formatMs(v)}
             fontSize={12}
             name="Latency"
