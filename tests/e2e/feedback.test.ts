@@ -132,6 +132,21 @@ describe.skipIf(!runs)('feedback end to end', () => {
     await page.goto(`${app.url}/projects/${project.projectId}/feedback`);
     await expect.poll(() => overall(page)).toEqual({ score: '0', count: '4' });
 
+    // The public endpoint caches a project's origins and poll settings for up to 15 s (lib/feedback/http):
+    // a widget loaded sooner after the previous test's save got the old question, and this test waited for
+    // a dialog named after the new one (the CI timeouts of this test, which depended on the runner's speed).
+    await expect
+      .poll(
+        async () => {
+          const r = await fetch(
+            `${app.url}/api/v1/feedback/config?key=${project.publicKey}&release=e2e-2`,
+            { headers: { origin: shop.origin } },
+          );
+          return r.ok ? ((await r.json()) as { textQuestion?: string }).textQuestion : r.status;
+        },
+        { timeout: 30_000, message: 'the saved question reaches the public endpoint' },
+      )
+      .toBe('How quick was checkout?');
     const visitor = await visit(shop);
     const posted = await answerWithKeyboard(visitor.page, 5, 'Checkout <b>flew</b>', 'How quick was checkout?');
     expect(posted?.status()).toBe(204);
