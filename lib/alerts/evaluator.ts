@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { withSessionLock } from '../db/transaction';
 import { log } from '../log';
 import type { ApplyResult } from './apply-evaluation';
 import { evaluateRule } from './evaluate-rule';
@@ -42,47 +43,33 @@ const LAST_PASS = 'SELECT max(evaluated_at) AS at FROM alert_states';
 export async function evaluateAllRules(options: EvaluatorOptions): Promise<EvaluatorRun> {
   const run: EvaluatorRun = { ran: false, rules: 0, failedRules: 0, transitions: 0, notifications: 0, messages: 0 };
   const now = options.now ?? new Date();
-  const lockClient = await options.pool.connect();
-  let broken = false;
-  try {
-    const lock = await lockClient.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [
-      EVALUATOR_LOCK,
-    ]);
-    if (!lock.rows[0].ok) return run;
-    try {
-      const last = (await options.pool.query<{ at: Date | null }>(LAST_PASS)).rows[0].at;
-      if (last && now.getTime() - last.getTime() < (options.minIntervalMs ?? 0)) return run;
-      run.ran = true;
-      const rules = await options.pool.query<RuleRow & { project_name: string }>(RULES);
-      for (const row of rules.rows) {
-        if (options.signal?.aborted) break;
-        const rule = ruleFromRow(row);
-        run.rules++;
-        try {
-          const applied = await evaluateRule(rule, {
-            pool: options.pool,
-            now,
-            projectName: row.project_name,
-            externalUrl: options.externalUrl,
-            queueGauges: options.queueGauges,
-          });
-          run.transitions += applied.transitions;
-          run.notifications += applied.notifications;
-          run.messages += applied.messages;
-        } catch (err) {
-          // One broken rule must not stop the others.
-          run.failedRules++;
-          log.error({ err, ruleId: rule.id, projectId: rule.projectId }, 'alert rule evaluation failed');
-        }
+  // Another instance holding the lock evaluates this round; `run.ran` stays false here.
+  await withSessionLock(options.pool, EVALUATOR_LOCK, async () => {
+    const last = (await options.pool.query<{ at: Date | null }>(LAST_PASS)).rows[0].at;
+    if (last && now.getTime() - last.getTime() < (options.minIntervalMs ?? 0)) return;
+    run.ran = true;
+    const rules = await options.pool.query<RuleRow & { project_name: string }>(RULES);
+    for (const row of rules.rows) {
+      if (options.signal?.aborted) break;
+      const rule = ruleFromRow(row);
+      run.rules++;
+      try {
+        const applied = await evaluateRule(rule, {
+          pool: options.pool,
+          now,
+          projectName: row.project_name,
+          externalUrl: options.externalUrl,
+          queueGauges: options.queueGauges,
+        });
+        run.transitions += applied.transitions;
+        run.notifications += applied.notifications;
+        run.messages += applied.messages;
+      } catch (err) {
+        // One broken rule must not stop the others.
+        run.failedRules++;
+        log.error({ err, ruleId: rule.id, projectId: rule.projectId }, 'alert rule evaluation failed');
       }
-      return run;
-    } finally {
-      await lockClient.query('SELECT pg_advisory_unlock(hashtext($1))', [EVALUATOR_LOCK]).catch(() => {
-        // The session (and its lock) must not go back to the pool half-alive.
-        broken = true;
-      });
     }
-  } finally {
-    lockClient.release(broken);
-  }
+  });
+  return run;
 }

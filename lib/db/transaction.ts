@@ -28,3 +28,30 @@ export function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => P
     return result;
   });
 }
+
+/**
+ * Runs `fn` on one pooled connection holding the session advisory lock `name`, if no other session holds it;
+ * `skipped` when one does. A connection whose unlock fails is destroyed, so the lock never stays held by a
+ * half-alive session back in the pool.
+ */
+export async function withSessionLock<T>(
+  pool: pg.Pool,
+  name: string,
+  fn: (client: pg.PoolClient) => Promise<T>,
+): Promise<{ skipped: true } | { skipped: false; value: T }> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [name]);
+    if (!rows[0].ok) return { skipped: true };
+    try {
+      return { skipped: false, value: await fn(client) };
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [name]).catch(() => {
+        broken = true;
+      });
+    }
+  } finally {
+    client.release(broken);
+  }
+}

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { db } from '../db/pool';
+import { withSessionLock } from '../db/transaction';
 import type { Worker } from '../server/workers';
 
 // Trace look-ups go through the BRIN bloom index telemetry.spans_trace_bloom (migration
@@ -20,28 +21,20 @@ const LOCK = 'tailwatch:trace-index';
  * partitions (retention's DROP waits for at most one).
  */
 export async function summarizeTraceIndex(pool: pg.Pool): Promise<number> {
-  const client = await pool.connect();
-  try {
-    const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [LOCK]);
-    if (!rows[0].ok) return 0;
-    try {
-      let ranges = 0;
-      const partitions = await client.query<{ index: string }>(PARTITION_INDEXES);
-      for (const { index } of partitions.rows) {
-        // A partition dropped by retention since the listing is simply skipped.
-        const r = await client.query<{ n: number | null }>(
-          'SELECT brin_summarize_new_values(to_regclass($1))::int AS n WHERE to_regclass($1) IS NOT NULL',
-          [index],
-        );
-        ranges += r.rows[0]?.n ?? 0;
-      }
-      return ranges;
-    } finally {
-      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [LOCK]);
+  const run = await withSessionLock(pool, LOCK, async (client) => {
+    let ranges = 0;
+    const partitions = await client.query<{ index: string }>(PARTITION_INDEXES);
+    for (const { index } of partitions.rows) {
+      // A partition dropped by retention since the listing is simply skipped.
+      const r = await client.query<{ n: number | null }>(
+        'SELECT brin_summarize_new_values(to_regclass($1))::int AS n WHERE to_regclass($1) IS NOT NULL',
+        [index],
+      );
+      ranges += r.rows[0]?.n ?? 0;
     }
-  } finally {
-    client.release();
-  }
+    return ranges;
+  });
+  return run.skipped ? 0 : run.value;
 }
 
 /** Every 5 s: keeps the unsummarized tail a look-up reads in full to a few seconds of spans. */
