@@ -3,18 +3,10 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { BinaryRows, COPY_BINARY_HEADER, COPY_BINARY_TRAILER } from './copy-binary';
-import { startMicros } from './copy-text';
-import type { SpanPayload } from './payloads';
-import type { SpanRow } from './rows';
+import type { SpanBatch } from './span-batch';
 
 // The group commit's COPY FROM STDIN: spans and payloads in binary format (lib/ingest/copy-binary.ts),
 // metric points as text (lib/ingest/copy-text.ts).
-
-export interface SpanBatch {
-  projectId: number;
-  rows: SpanRow[];
-  payload: SpanPayload;
-}
 
 const CHUNK_CHARS = 1 << 20;
 
@@ -76,44 +68,6 @@ export async function copyBinary(
     yield COPY_BINARY_TRAILER;
   }
   await pipeline(Readable.from(withHeader(rows)), stream);
-}
-
-export const SPAN_COLUMNS =
-  'project_id, trace_id, span_id, parent_span_id, start_time, duration_ms, name, kind, status_code, status_message, service, release, environment, route, method, http_status, is_request, is_error, payload_id';
-const SPAN_FIELDS = 19;
-
-/** The group's span rows in telemetry.spans' column types (SPAN_COLUMNS order). */
-export function spanRows(batches: readonly SpanBatch[]): Buffer {
-  let count = 0;
-  for (const b of batches) count += b.rows.length;
-  const out = new BinaryRows(count * 160 + 64);
-  for (const b of batches) {
-    const payloadId = b.payload.id;
-    for (const r of b.rows) {
-      out.row(SPAN_FIELDS);
-      out.int4(b.projectId);
-      out.hexBytes(r.traceId);
-      out.hexBytes(r.spanId);
-      if (r.parentSpanId === '') out.null();
-      else out.hexBytes(r.parentSpanId);
-      out.timestampMicros(startMicros(r.startMs));
-      out.float8(r.durationMs);
-      out.text(r.name);
-      out.int2(r.kind);
-      out.int2(r.statusCode);
-      out.text(r.statusMessage);
-      out.text(r.service);
-      out.text(r.release);
-      out.text(r.environment);
-      out.text(r.route);
-      out.text(r.method);
-      out.int4(r.httpStatus | 0);
-      out.bool(r.isRequest);
-      out.bool(r.isError);
-      out.int8(payloadId);
-    }
-  }
-  return out.bytes();
 }
 
 export const PAYLOAD_COLUMNS = 'project_id, id, received_at, format, body';

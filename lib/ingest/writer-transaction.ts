@@ -1,22 +1,14 @@
 import pg from 'pg';
 import { withConnection } from '../db/transaction';
-import { minuteRollups, type NewSpan } from '../rollups/aggregate';
+import { minuteRollups, type NewSpans } from '../rollups/aggregate';
 import { insertPending, type PendingRollup } from '../rollups/flush';
 import { encodePayloadRefs, encodePending } from '../rollups/pending';
-import {
-  copyChunks as chunks,
-  copyBinary,
-  copyInto,
-  PAYLOAD_COLUMNS,
-  payloadRows,
-  SPAN_COLUMNS,
-  type SpanBatch,
-  spanRows,
-} from './copy-stream';
-import { METRIC_STAGE_COLUMNS, metricLine, startMicros } from './copy-text';
+import { copyChunks as chunks, copyBinary, copyInto, PAYLOAD_COLUMNS, payloadRows } from './copy-stream';
+import { METRIC_STAGE_COLUMNS, metricLine } from './copy-text';
 import { ensurePartitions, forgetPartitions } from './partitions';
 import { isRequestPayload } from './payloads';
 import type { MetricPointRow } from './rows';
+import { dayNumber, SPAN_COLUMNS, type SpanBatch, selectSpans, spanKeyHex } from './span-batch';
 
 // One group commit: every request of the group in one transaction. Each request's body goes into
 // telemetry.span_payloads (one row, binary COPY); its spans, as narrow rows naming that payload, are first
@@ -28,7 +20,7 @@ import type { MetricPointRow } from './rows';
 // their minute rollups when some were duplicates), then COMMIT; lib/rollups/flush.ts adds them to the rollup
 // tables. Metric points always take the staging path.
 
-export type { SpanBatch } from './copy-stream';
+export type { SpanBatch } from './span-batch';
 export interface MetricBatch {
   projectId: number;
   rows: MetricPointRow[];
@@ -72,7 +64,6 @@ ON CONFLICT DO NOTHING`;
 const staged = new WeakSet<pg.PoolClient>();
 
 // UTC day numbers first (cheap per row), formatted once per distinct day.
-const dayNumber = (ms: number) => Math.floor(startMicros(ms) / 86_400_000_000);
 const dayText = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 async function ensureDays(
@@ -82,7 +73,7 @@ async function ensureDays(
   receivedMs: number,
 ): Promise<void> {
   const spanDays = new Set<number>();
-  for (const b of spans) for (const r of b.rows) spanDays.add(dayNumber(r.startMs));
+  for (const b of spans) for (const d of b.days) spanDays.add(d);
   const pointDays = new Set<number>();
   for (const b of points) for (const r of b.rows) pointDays.add(dayNumber(r.timeMs));
   await ensurePartitions(pool, 'spans', [...spanDays].map(dayText));
@@ -107,13 +98,13 @@ async function writeOnce(
 ): Promise<GroupResult> {
   const receivedMs = Date.now();
   await ensureDays(pool, spans, points, receivedMs);
-  const spanCount = spans.reduce((n, b) => n + b.rows.length, 0);
+  const spanCount = spans.reduce((n, b) => n + b.spanCount, 0);
   const group: PreparedGroup = {
     spans,
     points,
     spanCount,
     pointCount: points.reduce((n, b) => n + b.rows.length, 0),
-    spanRows: spanCount > 0 ? spanRows(spans) : null,
+    spanRows: spanCount > 0 ? Buffer.concat(spans.map((b) => b.rows)) : null,
     payloadRows: spans.length > 0 ? payloadRows(spans, receivedMs) : null,
     receivedMs,
   };
@@ -186,20 +177,22 @@ async function storePending(
   g: PreparedGroup,
   inserted: { k: string | null }[] | null,
 ): Promise<PendingRollup | null> {
-  const fresh: NewSpan[] = [];
+  const fresh: NewSpans[] = [];
   const keep = inserted && new Set(inserted.map((r) => r.k).filter((k): k is string => k !== null));
   const refs: [number, number][] = [];
   for (const b of g.spans) {
-    const before = fresh.length;
-    for (const row of b.rows) {
-      if (!row.isRequest) continue;
-      if (keep) {
-        const k = `${b.projectId}:${row.traceId}${row.spanId}`;
-        if (!keep.delete(k)) continue; // a duplicate (or a second copy within this group)
+    let spans = b.requests;
+    if (keep && spans.count > 0) {
+      const kept: number[] = [];
+      for (let i = 0; i < spans.count; i++) {
+        // Only the first copy of a key counts: a duplicate, or a second copy within this group, is skipped.
+        if (keep.delete(`${b.projectId}:${spanKeyHex(spans, i)}`)) kept.push(i);
       }
-      fresh.push({ projectId: b.projectId, row, startUs: startMicros(row.startMs) });
+      spans = selectSpans(spans, kept);
     }
-    if (fresh.length > before) refs.push([b.projectId, b.payload.id]);
+    if (spans.count === 0) continue;
+    fresh.push({ projectId: b.projectId, spans });
+    refs.push([b.projectId, b.payload.id]);
   }
   if (fresh.length === 0) return null;
   if (!inserted && g.spans.every((b) => isRequestPayload(b.payload.format))) {

@@ -6,6 +6,7 @@ import { metrics } from '../metrics';
 import { flushPending, RollupFlusher } from '../rollups/flush';
 import { detailsPayload, type SpanPayload } from './payloads';
 import type { MetricPointRow, SpanRow } from './rows';
+import { spanBatch } from './span-batch';
 import { QueueFullError, WriteUnavailableError } from './writer-errors';
 import { type GroupResult, type MetricBatch, type SpanBatch, writeGroup } from './writer-transaction';
 
@@ -137,11 +138,11 @@ function queue(): WriteQueue {
 }
 
 /**
- * Queues spans, with the request body they came in (their details stay there), for the next group commit;
- * resolves after COMMIT. Rejects QueueFullError / WriteUnavailableError.
+ * Queues one request's spans, encoded with the request body they came in (their details stay there), for the
+ * next group commit; resolves after COMMIT. Rejects QueueFullError / WriteUnavailableError.
  */
-export function enqueueSpans(projectId: number, rows: SpanRow[], payload: SpanPayload): Promise<WriteOutcome> {
-  return queue().submit({ spans: { projectId, rows, payload }, items: rows.length });
+export function enqueueSpans(batch: SpanBatch): Promise<WriteOutcome> {
+  return queue().submit({ spans: batch, items: batch.spanCount });
 }
 
 /** Queues metric points for the next group commit (deduplicated on project, series, time). */
@@ -168,7 +169,7 @@ export async function storeSpans(
   rows: SpanRow[],
   payload: SpanPayload = detailsPayload(rows),
 ): Promise<WriteOutcome> {
-  const r = await writeGroup(pool, [{ projectId, rows, payload }], []);
+  const r = await writeGroup(pool, [spanBatch(projectId, rows, payload)], []);
   if (r.pending) await flushPending(pool, [r.pending]);
   return { inserted: r.spansInserted, duplicates: r.spansDuplicate };
 }

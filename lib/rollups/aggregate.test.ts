@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SpanRow } from '../ingest/rows';
+import { requestSpans } from '../ingest/span-batch';
 import { quantile } from '../sketch';
-import { coarsen, minuteRollups, type NewSpan, routeTiers, SLOW_EXEMPLARS } from './aggregate';
+import { coarsen, minuteRollups, type NewSpans, routeTiers, SLOW_EXEMPLARS } from './aggregate';
 
 const span = (i: number, over: Partial<SpanRow> = {}): SpanRow => ({
   traceId: i.toString(16).padStart(32, '0'),
@@ -26,8 +27,7 @@ const span = (i: number, over: Partial<SpanRow> = {}): SpanRow => ({
   eventsJson: '[]',
   ...over,
 });
-const fresh = (rows: SpanRow[], projectId = 1): NewSpan[] =>
-  rows.map((row) => ({ projectId, row, startUs: Math.round(row.startMs * 1000) }));
+const fresh = (rows: SpanRow[], projectId = 1): NewSpans[] => [{ projectId, spans: requestSpans(rows) }];
 
 describe('minuteRollups', () => {
   it('buckets by UTC minute on the stored microsecond and ignores non-request spans', () => {

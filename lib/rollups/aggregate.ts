@@ -1,4 +1,4 @@
-import type { SpanRow } from '../ingest/rows';
+import { type RequestSpans, SERIES_FIELDS, traceIdHex } from '../ingest/span-batch';
 import { addValue, createSketch, mergeInto, type Sketch, toSparse } from '../sketch';
 
 // Rollups of newly inserted request spans, computed in Node (see docs/architecture.md "Ingest"). Minute rows
@@ -32,24 +32,24 @@ export interface RollupRow {
   errorAt: number[]; // start ms of each error exemplar (ordering only)
 }
 
-export interface NewSpan {
+/** New request spans of one project (one export request's, or a subset of them). */
+export interface NewSpans {
   projectId: number;
-  row: SpanRow;
-  startUs: number; // start in integer microseconds, as stored (bucket alignment must match PostgreSQL)
+  spans: RequestSpans;
 }
 
 const keyOf = (r: Omit<RollupRow, 'count'> | RollupRow, bucketMs: number) =>
   `${r.projectId}\u0000${r.service}\u0000${bucketMs}\u0000${r.environment}\u0000${r.release}\u0000${r.route}\u0000${r.method}`;
 
-function emptyRow(projectId: number, r: SpanRow, bucketMs: number): RollupRow {
+function emptyRow(projectId: number, names: readonly string[], at: number, bucketMs: number): RollupRow {
   return {
     projectId,
-    service: r.service,
+    service: names[at],
     bucketMs,
-    environment: r.environment,
-    release: r.release,
-    route: r.route,
-    method: r.method,
+    environment: names[at + 1],
+    release: names[at + 2],
+    route: names[at + 3],
+    method: names[at + 4],
     count: 0,
     errorCount: 0,
     sumMs: 0,
@@ -82,28 +82,44 @@ function addError(row: RollupRow, traceId: string, atMs: number): void {
   }
 }
 
-/** Minute rollups of request spans (non-request spans are ignored). */
-export function minuteRollups(spans: readonly NewSpan[]): RollupRow[] {
+/** Whether a span of `durationMs` enters the slowest-exemplar list (its trace id is only made then). */
+const entersSlow = (list: RollupRow['slow'], durationMs: number) =>
+  list.length < SLOW_EXEMPLARS || list[list.length - 1].durationMs < durationMs;
+const entersErrors = (row: RollupRow, atMs: number) =>
+  row.errors.length < ERROR_EXEMPLARS || row.errorAt[row.errorAt.length - 1] < atMs;
+
+/** Minute rollups of new request spans. */
+export function minuteRollups(batches: readonly NewSpans[]): RollupRow[] {
   const rows = new Map<string, RollupRow>();
-  for (const { projectId, row, startUs } of spans) {
-    if (!row.isRequest) continue;
-    const bucketMs = Math.floor(startUs / 60_000_000) * 60_000;
-    const key = `${projectId}\u0000${row.service}\u0000${bucketMs}\u0000${row.environment}\u0000${row.release}\u0000${row.route}\u0000${row.method}`;
-    let r = rows.get(key);
-    if (!r) {
-      r = emptyRow(projectId, row, bucketMs);
-      rows.set(key, r);
-    }
-    const d = row.durationMs >= 0 && Number.isFinite(row.durationMs) ? row.durationMs : 0;
-    r.count++;
-    r.sumMs += d;
-    if (d < r.minMs) r.minMs = d;
-    if (d > r.maxMs) r.maxMs = d;
-    addValue(r.sketch, d);
-    addSlow(r.slow, row.traceId, d);
-    if (row.isError) {
-      r.errorCount++;
-      addError(r, row.traceId, row.startMs);
+  for (const { projectId, spans } of batches) {
+    const { names, startUs, durationMs, isError, series } = spans;
+    // Each series' key prefix once per batch; per span only the minute is appended.
+    const prefix: string[] = [];
+    for (let at = 0; at < names.length; at += SERIES_FIELDS)
+      prefix.push(
+        `${projectId}\u0000${names[at]}\u0000${names[at + 1]}\u0000${names[at + 2]}\u0000${names[at + 3]}\u0000${names[at + 4]}\u0000`,
+      );
+    for (let i = 0; i < spans.count; i++) {
+      const bucketMs = Math.floor(startUs[i] / 60_000_000) * 60_000;
+      const key = prefix[series[i]] + bucketMs;
+      let r = rows.get(key);
+      if (!r) {
+        r = emptyRow(projectId, names, series[i] * SERIES_FIELDS, bucketMs);
+        rows.set(key, r);
+      }
+      const raw = durationMs[i];
+      const d = raw >= 0 && Number.isFinite(raw) ? raw : 0;
+      r.count++;
+      r.sumMs += d;
+      if (d < r.minMs) r.minMs = d;
+      if (d > r.maxMs) r.maxMs = d;
+      addValue(r.sketch, d);
+      if (entersSlow(r.slow, d)) addSlow(r.slow, traceIdHex(spans, i), d);
+      if (isError[i] === 1) {
+        r.errorCount++;
+        const atMs = startUs[i] / 1000;
+        if (entersErrors(r, atMs)) addError(r, traceIdHex(spans, i), atMs);
+      }
     }
   }
   return [...rows.values()];

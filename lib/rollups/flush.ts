@@ -1,11 +1,11 @@
 import { hostname } from 'node:os';
 import type pg from 'pg';
 import { inTransaction } from '../db/transaction';
-import { startMicros } from '../ingest/copy-text';
 import { payloadSpanRows } from '../ingest/payloads';
+import { requestSpans } from '../ingest/span-batch';
 import { log } from '../log';
 import { metrics } from '../metrics';
-import { minuteRollups, type NewSpan, type RollupRow, routeTiers, serviceTiers } from './aggregate';
+import { minuteRollups, type NewSpans, type RollupRow, routeTiers, serviceTiers } from './aggregate';
 import { decodePending, type PayloadRefs } from './pending';
 import { upsertRollups } from './upsert';
 
@@ -21,7 +21,7 @@ import { upsertRollups } from './upsert';
 export interface PendingRollup {
   id: number; // telemetry.rollup_pending.id
   rows: RollupRow[]; // minute rows computed before the flush
-  spans: NewSpan[]; // new request spans whose minute rows the flush computes
+  spans: NewSpans[]; // new request spans whose minute rows the flush computes
 }
 
 /** Who wrote a pending row (diagnostics only: any process may flush any row). */
@@ -50,7 +50,7 @@ export async function flushPending(pool: pg.Pool, items: readonly PendingRollup[
       [items.map((it) => it.id)],
     );
     const done = new Set(deleted.rows.map((r) => Number(r.id)));
-    const spans: NewSpan[] = [];
+    const spans: NewSpans[] = [];
     const rows: RollupRow[] = [];
     for (const it of items) {
       if (!done.has(it.id)) continue;
@@ -80,7 +80,7 @@ JOIN unnest($2::int[], $3::int8[]) AS r(project_id, id) ON p.project_id = r.proj
 WHERE p.received_at = $1::timestamptz`;
 
 /** The request spans of a group stored as payload references, decoded again from the stored bodies. */
-async function spansOf(pool: pg.Pool, refs: PayloadRefs): Promise<NewSpan[]> {
+async function spansOf(pool: pg.Pool, refs: PayloadRefs): Promise<NewSpans[]> {
   const { rows } = await pool.query<{ project_id: number; format: number; body: Buffer }>(PAYLOAD_BODIES, [
     new Date(refs.receivedMs).toISOString(),
     refs.payloads.map((p) => p[0]),
@@ -90,13 +90,7 @@ async function spansOf(pool: pg.Pool, refs: PayloadRefs): Promise<NewSpan[]> {
     // Only if retention dropped the bodies' day before the pending row was flushed: those spans are gone too.
     log.warn({ expected: refs.payloads.length, found: rows.length }, 'pending rollups: request bodies missing');
   }
-  const spans: NewSpan[] = [];
-  for (const p of rows) {
-    for (const row of payloadSpanRows(p.format, p.body)) {
-      if (row.isRequest) spans.push({ projectId: p.project_id, row, startUs: startMicros(row.startMs) });
-    }
-  }
-  return spans;
+  return rows.map((p) => ({ projectId: p.project_id, spans: requestSpans(payloadSpanRows(p.format, p.body)) }));
 }
 
 /** Flushes up to `limit` pending rows selected by `sql` (oldest first); returns how many it flushed. */

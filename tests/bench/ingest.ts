@@ -9,10 +9,11 @@ import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { migrate } from '../../lib/db/migrator';
-import { copyBinary, SPAN_COLUMNS, spanRows } from '../../lib/ingest/copy-stream';
+import { copyBinary } from '../../lib/ingest/copy-stream';
 import { decodeTraces } from '../../lib/ingest/otlp';
 import { httpSpans, tracesProtobuf } from '../../lib/ingest/otlp/test-fixtures';
 import { requestPayload } from '../../lib/ingest/payloads';
+import { SPAN_COLUMNS, spanBatch } from '../../lib/ingest/span-batch';
 import { createProject } from '../../lib/projects/create-project';
 import { startAppProcess } from '../support/app-process';
 import { benchDatabase } from './bench-db';
@@ -31,7 +32,7 @@ const BARE_TABLE = 'CREATE TABLE bench_bare_copy AS SELECT * FROM telemetry.span
 async function bareCopyRate(url: string): Promise<number> {
   const body = tracesProtobuf(httpSpans(1000, Math.floor(Date.now() / 1000)));
   const rows = decodeTraces(body, 'protobuf', { details: false }).rows;
-  const block = spanRows([{ projectId: 1, rows, payload: requestPayload(body, 'protobuf') }]);
+  const block = spanBatch(1, rows, requestPayload(body, 'protobuf')).rows;
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query(BARE_TABLE);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import type { SpanBatch } from '@/lib/ingest/copy-stream';
+import { type SpanBatch, spanBatch as encodeBatch } from '@/lib/ingest/span-batch';
 import { detailsPayload } from '@/lib/ingest/payloads';
 import type { MetricPointRow, SpanRow } from '@/lib/ingest/rows';
 
@@ -36,7 +36,7 @@ export function spanRow(over: Partial<SpanRow> = {}): SpanRow {
 
 /** A group-commit batch of rows whose own details are their payload (as storeSpans writes them). */
 export function spanBatch(projectId: number, rows: SpanRow[]): SpanBatch {
-  return { projectId, rows, payload: detailsPayload(rows) };
+  return encodeBatch(projectId, rows, detailsPayload(rows));
 }
 
 export function pointRow(over: Partial<MetricPointRow> = {}): MetricPointRow {

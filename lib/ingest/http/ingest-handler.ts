@@ -4,15 +4,15 @@ import { config } from '../../config';
 import { TokenBuckets } from '../../feedback/http/token-buckets';
 import type { FastContext } from '../../http/fast-route';
 import { metrics } from '../../metrics';
-import { decodeMetrics, decodeTraces, type OtlpContentType } from '../otlp';
-import { requestPayload } from '../payloads';
-import type { Decoded } from '../rows';
+import { DecodeThreadError, decodeSpans } from '../decode/threads';
+import { decodeMetrics, type OtlpContentType } from '../otlp';
 import { enqueueMetricPoints, enqueueSpans, QueueFullError, WriteUnavailableError } from '../writer';
 import { type Signal, sendExportResponse, sendStatus } from './otlp-responses';
 import { readBody } from './read-body';
 
 // POST /v1/traces and /v1/metrics (OTLP/HTTP). Order: authenticate, check the media type and encoding,
-// rate-limit, read the body under the cap, decode, queue for the group commit, answer after COMMIT.
+// rate-limit, read the body under the cap, decode (traces on a decode thread), queue for the group commit,
+// answer after COMMIT.
 
 const MEDIA_TYPES: Record<string, OtlpContentType> = {
   'application/x-protobuf': 'protobuf',
@@ -42,26 +42,43 @@ function buckets(): TokenBuckets {
   return holder.__tailwatchIngestBuckets;
 }
 
-type Store = (projectId: number, rows: never[], body: Buffer, type: OtlpContentType) => Promise<unknown>;
+/** A decoded request: what was rejected, and how to store the rest (null: nothing was accepted). */
+type Prepared =
+  | { ok: true; rejected: number; errorMessage: string; store: (() => Promise<unknown>) | null }
+  | { ok: false; message: string }; // undecodable: 400
+
 const SIGNALS: Record<
   Signal,
-  { decode: (b: Buffer, t: OtlpContentType) => Decoded<unknown>; store: Store; label: string }
+  { prepare: (body: Buffer, type: OtlpContentType, projectId: number) => Promise<Prepared>; label: string }
 > = {
-  // Spans are decoded without their attribute/resource/event JSON: those stay in the stored request body.
+  // Spans are decoded (without their attribute/resource/event JSON: those stay in the stored request body),
+  // deflated and encoded on a decode thread (lib/ingest/decode/threads.ts).
   traces: {
-    decode: (b, t) => decodeTraces(b, t, { details: false }),
-    store: (projectId, rows, body, type) => enqueueSpans(projectId, rows, requestPayload(body, type)),
+    prepare: async (body, type, projectId) => {
+      const r = await decodeSpans(body, type, projectId);
+      if (!r.ok) return r;
+      const { batch } = r;
+      return { ...r, store: batch ? () => enqueueSpans(batch) : null };
+    },
     label: 'spans',
   },
   metrics: {
-    decode: decodeMetrics,
-    store: (projectId, rows) => enqueueMetricPoints(projectId, rows),
+    prepare: async (body, type, projectId) => {
+      try {
+        const d = decodeMetrics(body, type);
+        const store = d.rows.length > 0 ? () => enqueueMetricPoints(projectId, d.rows) : null;
+        return { ok: true, rejected: d.rejected, errorMessage: d.errorMessage, store };
+      } catch (err) {
+        // OtlpDecodeError, or anything else a hostile body provokes: bad input is never a 5xx.
+        return { ok: false, message: err instanceof Error ? err.message : 'Undecodable body' };
+      }
+    },
     label: 'metrics',
   },
 };
 
 export function ingestHandler(signal: Signal) {
-  const { decode, store, label } = SIGNALS[signal];
+  const { prepare, label } = SIGNALS[signal];
   return async (req: IncomingMessage, res: ServerResponse, ctx: FastContext): Promise<void> => {
     const type = contentTypeOf(req.headers['content-type']);
     const secret = bearerToken(req.headers.authorization);
@@ -90,18 +107,19 @@ export function ingestHandler(signal: Signal) {
       // No Connection: close: the rest of an oversized body is still being read (lib/http/read-capped-body.ts).
       return sendStatus(res, 413, type, `Body larger than ${cap} bytes (after decompression)`);
     }
-    let decoded: Decoded<unknown>;
+    let decoded: Prepared;
     try {
-      decoded = decode(body.body, type);
+      decoded = await prepare(body.body, type, key.projectId);
     } catch (err) {
-      // OtlpDecodeError, or anything else a hostile body provokes: bad input is never a 5xx.
-      return sendStatus(res, 400, type, err instanceof Error ? err.message : 'Undecodable body');
+      if (!(err instanceof DecodeThreadError)) throw err;
+      return sendStatus(res, 503, type, err.message, { 'retry-after': String(err.retryAfterSeconds) });
     }
+    if (!decoded.ok) return sendStatus(res, 400, type, decoded.message);
     const counter = metrics().ingestItems;
     if (decoded.rejected > 0) counter.inc({ signal: label, outcome: 'rejected' }, decoded.rejected);
-    if (decoded.rows.length > 0) {
+    if (decoded.store) {
       try {
-        await store(key.projectId, decoded.rows as never[], body.body, type);
+        await decoded.store();
       } catch (err) {
         if (err instanceof QueueFullError || err instanceof WriteUnavailableError) {
           return sendStatus(res, 503, type, err.message, { 'retry-after': String(err.retryAfterSeconds) });

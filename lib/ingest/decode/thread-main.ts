@@ -1,0 +1,56 @@
+import { parentPort } from 'node:worker_threads';
+import type { OtlpContentType } from '../otlp';
+import type { SpanBatch } from '../span-batch';
+import { decodeSpanRequest } from './decode-spans';
+
+// The decode thread's message loop (started by ./thread.mjs). Each request comes with its body in a buffer of
+// its own; the answer's typed arrays are transferred back, not copied.
+
+export interface DecodeRequest {
+  id: number;
+  body: Uint8Array;
+  type: OtlpContentType;
+  projectId: number;
+}
+
+/**
+ * An array that owns its whole buffer, copied when it does not: transferring a view would detach whatever else
+ * shares its buffer (small Buffers share a pool).
+ */
+function owned<T extends Uint8Array | Float64Array | Uint32Array>(a: T): T {
+  if (a.byteOffset === 0 && a.byteLength === a.buffer.byteLength) return a;
+  const copy =
+    a instanceof Float64Array
+      ? new Float64Array(a.length)
+      : a instanceof Uint32Array
+        ? new Uint32Array(a.length)
+        : new Uint8Array(a.length);
+  copy.set(a);
+  return copy as T;
+}
+
+function transferable(b: SpanBatch): ArrayBuffer[] {
+  b.rows = owned(b.rows);
+  b.payload.body = owned(b.payload.body);
+  const r = b.requests;
+  r.startUs = owned(r.startUs);
+  r.durationMs = owned(r.durationMs);
+  r.isError = owned(r.isError);
+  r.series = owned(r.series);
+  r.ids = owned(r.ids);
+  return [b.rows, b.payload.body, r.startUs, r.durationMs, r.isError, r.series, r.ids].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
+}
+
+const port = parentPort;
+if (!port) throw new Error('the decode thread runs as a worker thread');
+port.on('message', (m: DecodeRequest) => {
+  try {
+    const body = Buffer.from(m.body.buffer, m.body.byteOffset, m.body.byteLength);
+    const result = decodeSpanRequest(body, m.type, m.projectId);
+    port.postMessage({ id: m.id, result }, result.ok && result.batch ? transferable(result.batch) : []);
+  } catch (err) {
+    port.postMessage({ id: m.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  }
+});

@@ -1,0 +1,113 @@
+import zlib from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { decodeTraces } from '../otlp';
+import { httpSpans, tracesJson, tracesProtobuf } from '../otlp/test-fixtures';
+import { PAYLOAD_FORMAT } from '../payloads';
+import { spanBatch, spanKeyHex } from '../span-batch';
+import { decodeSpanRequest, type SpanDecodeResult } from './decode-spans';
+import { DecodeThreadError, DecodeThreads } from './threads';
+
+// The decode threads run the same code as the event loop would: their answers must be equal, arriving as
+// Buffers and typed arrays the writer can use.
+
+let threads: DecodeThreads | null = null;
+afterEach(async () => {
+  await threads?.close();
+  threads = null;
+});
+
+/** A result with its buffers as plain arrays, comparable across threads. */
+function plain(r: SpanDecodeResult) {
+  if (!r.ok || !r.batch) return r;
+  const b = r.batch;
+  return {
+    ...r,
+    batch: {
+      ...b,
+      payload: { ...b.payload, id: 0, body: [...zlib.inflateRawSync(b.payload.body)] },
+      rows: [...b.rows],
+      requests: {
+        ...b.requests,
+        startUs: [...b.requests.startUs],
+        durationMs: [...b.requests.durationMs],
+        isError: [...b.requests.isError],
+        series: [...b.requests.series],
+        ids: [...b.requests.ids],
+      },
+    },
+  };
+}
+
+/** The rows' payload id is random: the thread's result gets the event loop's id before comparing rows. */
+function sameIds(thread: SpanDecodeResult, local: SpanDecodeResult, body: Buffer, type: 'protobuf' | 'json') {
+  if (!thread.ok || !thread.batch || !local.ok || !local.batch) return local;
+  const rows = decodeTraces(body, type, { details: false }).rows;
+  return { ...local, batch: spanBatch(local.batch.projectId, rows, thread.batch.payload) };
+}
+
+describe('decode threads', () => {
+  it.each(['protobuf', 'json'] as const)('answer a %s request as the event loop does', async (type) => {
+    threads = new DecodeThreads(1);
+    const spans = httpSpans(120, Math.floor(Date.now() / 1000) - 3600);
+    const body = type === 'protobuf' ? tracesProtobuf(spans) : tracesJson(spans);
+    const onThread = await threads.decode(body, type, 7);
+    const local = sameIds(onThread, decodeSpanRequest(body, type, 7), body, type);
+    expect(onThread.ok && onThread.batch?.spanCount).toBe(120);
+    expect(onThread.ok && Buffer.isBuffer(onThread.batch?.rows) && Buffer.isBuffer(onThread.batch?.payload.body)).toBe(
+      true,
+    );
+    expect(onThread.ok && onThread.batch?.payload.format).toBe(
+      type === 'protobuf' ? PAYLOAD_FORMAT.protobuf : PAYLOAD_FORMAT.json,
+    );
+    expect(plain(onThread)).toEqual(plain(local));
+    // Ids survive the trip byte for byte.
+    const decoded = decodeTraces(body, type, { details: false }).rows.filter((r) => r.isRequest);
+    if (!onThread.ok || !onThread.batch) throw new Error('no batch');
+    expect(spanKeyHex(onThread.batch.requests, 5)).toBe(decoded[5].traceId + decoded[5].spanId);
+  });
+
+  it('answers an undecodable body with its reason, as the event loop does, and keeps serving', async () => {
+    threads = new DecodeThreads(1);
+    const junk = Buffer.from([0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x01]);
+    const onThread = await threads.decode(junk, 'protobuf', 1);
+    expect(onThread).toEqual(decodeSpanRequest(junk, 'protobuf', 1));
+    expect(onThread.ok).toBe(false);
+    const json = await threads.decode(Buffer.from('{"resourceSpans":'), 'json', 1);
+    expect(json.ok).toBe(false);
+    const good = await threads.decode(tracesProtobuf(httpSpans(3)), 'protobuf', 1);
+    expect(good.ok && good.batch?.spanCount).toBe(3);
+  });
+
+  it('hands back small results intact, request after request', async () => {
+    threads = new DecodeThreads(1);
+    // One span: its rows and deflated body are small Buffers, which Node carves out of a shared pool (the thread
+    // copies those before transferring: moving a pool would break every other Buffer in it).
+    for (let i = 0; i < 50; i++) {
+      const body = Buffer.from(tracesProtobuf(httpSpans(1, 1_760_000_000 + i)));
+      const r = await threads.decode(body, 'protobuf', 1);
+      expect(r.ok && r.batch?.spanCount).toBe(1);
+      expect(body.length).toBeGreaterThan(0); // the caller's body is untouched (it was copied, not moved)
+      expect(Buffer.from('still usable').toString()).toBe('still usable');
+    }
+  });
+
+  it('a thread that dies fails its requests with DecodeThreadError and the next request starts a new one', async () => {
+    threads = new DecodeThreads(1);
+    const body = tracesProtobuf(httpSpans(2000));
+    const pending = threads.decode(body, 'protobuf', 1);
+    await threads.close();
+    await expect(pending).rejects.toBeInstanceOf(DecodeThreadError);
+    expect(threads.running).toBe(0);
+    const again = await threads.decode(tracesProtobuf(httpSpans(2)), 'protobuf', 1);
+    expect(again.ok && again.batch?.spanCount).toBe(2);
+    expect(threads.running).toBe(1);
+  });
+
+  it('spreads requests over its threads', async () => {
+    threads = new DecodeThreads(2);
+    const body = tracesProtobuf(httpSpans(200));
+    const results = await Promise.all(Array.from({ length: 8 }, () => threads?.decode(body, 'protobuf', 1)));
+    expect(results.every((r) => r?.ok && r.batch?.spanCount === 200)).toBe(true);
+    expect(threads.running).toBe(2);
+  });
+});
