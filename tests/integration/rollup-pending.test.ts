@@ -70,6 +70,45 @@ describe('pending rollups', () => {
     expect(retry).toMatchObject({ spansInserted: 0, spansDuplicate: 100, pending: null });
   });
 
+  it('flushers racing on the same rollup rows add every group exactly once, new rows and existing ones', async () => {
+    const { projectId } = await createTenant(database.url);
+    const base = Date.now() - 120_000;
+    // Eight groups over the same few series and minutes, flushed two at a time on separate connections: each
+    // pair races to insert the same new rows (the first pair) and to update the same existing ones (the rest).
+    const groups = Array.from({ length: 8 }, (_, g) =>
+      Array.from({ length: 60 }, (_, i) =>
+        spanRow({
+          route: `/race${i % 3}`,
+          startMs: base + ((g * 60 + i) % 90) * 1000,
+          durationMs: 0.5 + ((g * 37 + i * 11) % 400),
+          isError: (g + i) % 7 === 0,
+        }),
+      ),
+    );
+    const pending = [];
+    for (const rows of groups) {
+      const group = await writeGroup(pool, [spanBatch(projectId, rows)], []);
+      if (group.pending) pending.push(group.pending);
+    }
+    expect(pending).toHaveLength(8);
+    for (let i = 0; i < pending.length; i += 2) {
+      const done = await Promise.all([flushPending(pool, [pending[i]]), flushPending(pool, [pending[i + 1]])]);
+      expect(done.map((d) => d.size)).toEqual([1, 1]);
+    }
+    expect(await rollupTotal(projectId)).toBe(480);
+    expect(await rollupMismatches(pool, projectId)).toEqual([]);
+    // Exemplars after the merges: the 5 slowest of each row, slowest first.
+    const { rows } = await pool.query<{ d: number[]; top: number[] }>(
+      `SELECT r.slow_durations AS d,
+              ARRAY(SELECT s.duration_ms FROM telemetry.spans s WHERE s.project_id = r.project_id AND s.route = r.route
+                      AND date_trunc('minute', s.start_time) = r.bucket ORDER BY s.duration_ms DESC LIMIT 5) AS top
+       FROM telemetry.rollup_minute r WHERE r.project_id = $1`,
+      [projectId],
+    );
+    expect(rows.length).toBeGreaterThan(3);
+    for (const r of rows) expect(r.d).toEqual(r.top);
+  });
+
   it('rows of a writer that died are rolled up from their stored form by the sweep and at start', async () => {
     const { projectId } = await createTenant(database.url);
     const first = Array.from({ length: 120 }, (_, i) => spanRow({ route: `/s${i % 3}`, durationMs: 1 + i }));
