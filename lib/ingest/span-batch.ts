@@ -5,7 +5,7 @@ import type { SpanRow } from './rows';
 
 // One export request's spans as the group commit and the rollup flush take them: binary COPY rows for
 // telemetry.spans, the UTC days they fall on, and the request spans' rollup fields in columns. Built where the
-// request is decoded (a decode thread, see span-decode-pool.ts), so the event loop that serves HTTP and talks to
+// request is decoded (a decode thread, see decode/threads.ts), so the event loop that serves HTTP and talks to
 // PostgreSQL neither encodes rows nor holds one object per span. Typed arrays move between threads without a
 // copy; the series names are the only strings, once per distinct series.
 

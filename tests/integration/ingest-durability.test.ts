@@ -1,7 +1,7 @@
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tracesProtobuf } from '@/lib/ingest/otlp/test-fixtures';
+import { tracesJson, tracesProtobuf } from '@/lib/ingest/otlp/test-fixtures';
 import { type AppProcess, startAppProcess } from '../support/app-process';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { createTenant } from '../support/tenant';
@@ -170,5 +170,24 @@ describe('backpressure', () => {
     } finally {
       await own.drop();
     }
+  });
+
+  it('503 + Retry-After while the bodies waiting for the decode thread pass their cap; every other request is stored', async () => {
+    const tenant = await createTenant(database.url);
+    // A 1-byte backlog: a body is taken only when none waits, so a burst finds it full.
+    const app = await start({ TAILWATCH_INGEST_DECODE_BACKLOG_BYTES: '1' });
+    const batches = Array.from({ length: 16 }, () => batch(600));
+    const burst = await Promise.all(
+      batches.map((b) => send(app, tenant.ingestKey, tracesJson(b.spans), { 'content-type': 'application/json' })),
+    );
+    const statuses = burst.map((r) => r?.status);
+    expect(statuses).toContain(200);
+    expect(statuses.filter((s) => s !== 200 && s !== 503)).toEqual([]);
+    const busy = burst.find((r) => r?.status === 503);
+    expect(busy).toBeDefined();
+    expect(Number(busy?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(await busy?.json()).toMatchObject({ code: 14, message: expect.stringMatching(/waiting to be decoded/) });
+    const stored = statuses.filter((s) => s === 200).length * 600;
+    expect(await rawSpanCount(pool, tenant.projectId)).toBe(stored);
   });
 });

@@ -10,6 +10,7 @@ import { DecodeThreadError, DecodeThreads } from './threads';
 // The decode threads run the same code as the event loop would: their answers must be equal, arriving as
 // Buffers and typed arrays the writer can use.
 
+const MIB_64 = 64 * 1024 * 1024;
 let threads: DecodeThreads | null = null;
 afterEach(async () => {
   await threads?.close();
@@ -38,7 +39,7 @@ function plain(r: SpanDecodeResult) {
   };
 }
 
-/** The rows' payload id is random: the thread's result gets the event loop's id before comparing rows. */
+/** The payload id is random: the event loop's result is rebuilt with the thread's payload before comparing. */
 function sameIds(thread: SpanDecodeResult, local: SpanDecodeResult, body: Buffer, type: 'protobuf' | 'json') {
   if (!thread.ok || !thread.batch || !local.ok || !local.batch) return local;
   const rows = decodeTraces(body, type, { details: false }).rows;
@@ -47,7 +48,7 @@ function sameIds(thread: SpanDecodeResult, local: SpanDecodeResult, body: Buffer
 
 describe('decode threads', () => {
   it.each(['protobuf', 'json'] as const)('answer a %s request as the event loop does', async (type) => {
-    threads = new DecodeThreads(1);
+    threads = new DecodeThreads(1, MIB_64);
     const spans = httpSpans(120, Math.floor(Date.now() / 1000) - 3600);
     const body = type === 'protobuf' ? tracesProtobuf(spans) : tracesJson(spans);
     const onThread = await threads.decode(body, type, 7);
@@ -60,14 +61,15 @@ describe('decode threads', () => {
       type === 'protobuf' ? PAYLOAD_FORMAT.protobuf : PAYLOAD_FORMAT.json,
     );
     expect(plain(onThread)).toEqual(plain(local));
+    if (!onThread.ok || !onThread.batch) throw new Error('no batch');
+    expect(zlib.inflateRawSync(onThread.batch.payload.body).equals(body)).toBe(true); // the body, as sent
     // Ids survive the trip byte for byte.
     const decoded = decodeTraces(body, type, { details: false }).rows.filter((r) => r.isRequest);
-    if (!onThread.ok || !onThread.batch) throw new Error('no batch');
     expect(spanKeyHex(onThread.batch.requests, 5)).toBe(decoded[5].traceId + decoded[5].spanId);
   });
 
   it('answers an undecodable body with its reason, as the event loop does, and keeps serving', async () => {
-    threads = new DecodeThreads(1);
+    threads = new DecodeThreads(1, MIB_64);
     const junk = Buffer.from([0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x01]);
     const onThread = await threads.decode(junk, 'protobuf', 1);
     expect(onThread).toEqual(decodeSpanRequest(junk, 'protobuf', 1));
@@ -79,20 +81,24 @@ describe('decode threads', () => {
   });
 
   it('hands back small results intact, request after request', async () => {
-    threads = new DecodeThreads(1);
+    threads = new DecodeThreads(1, MIB_64);
     // One span: its rows and deflated body are small Buffers, which Node carves out of a shared pool (the thread
     // copies those before transferring: moving a pool would break every other Buffer in it).
     for (let i = 0; i < 50; i++) {
       const body = Buffer.from(tracesProtobuf(httpSpans(1, 1_760_000_000 + i)));
       const r = await threads.decode(body, 'protobuf', 1);
-      expect(r.ok && r.batch?.spanCount).toBe(1);
+      if (!r.ok || !r.batch) throw new Error('no batch');
+      expect(r.batch.spanCount).toBe(1);
+      // Each array arrives owning exactly its own bytes: the thread copied the pooled ones and moved those.
+      const { rows, payload, requests } = r.batch;
+      for (const a of [rows, payload.body, requests.startUs, requests.ids])
+        expect([a.byteOffset, a.buffer.byteLength]).toEqual([0, a.byteLength]);
       expect(body.length).toBeGreaterThan(0); // the caller's body is untouched (it was copied, not moved)
-      expect(Buffer.from('still usable').toString()).toBe('still usable');
     }
   });
 
-  it('a thread that dies fails its requests with DecodeThreadError and the next request starts a new one', async () => {
-    threads = new DecodeThreads(1);
+  it('a thread that is stopped fails its requests with DecodeThreadError and the next request starts a new one', async () => {
+    threads = new DecodeThreads(1, MIB_64);
     const body = tracesProtobuf(httpSpans(2000));
     const pending = threads.decode(body, 'protobuf', 1);
     await threads.close();
@@ -104,10 +110,37 @@ describe('decode threads', () => {
   });
 
   it('spreads requests over its threads', async () => {
-    threads = new DecodeThreads(2);
+    threads = new DecodeThreads(2, MIB_64);
     const body = tracesProtobuf(httpSpans(200));
     const results = await Promise.all(Array.from({ length: 8 }, () => threads?.decode(body, 'protobuf', 1)));
     expect(results.every((r) => r?.ok && r.batch?.spanCount === 200)).toBe(true);
     expect(threads.running).toBe(2);
+  });
+
+  it('refuses a body while the backlog waiting for the threads is full, and takes one whenever none waits', async () => {
+    const body = tracesProtobuf(httpSpans(300));
+    threads = new DecodeThreads(1, body.length + 10);
+    const first = threads.decode(body, 'protobuf', 1);
+    expect(threads.backlog).toBe(body.length);
+    await expect(threads.decode(body, 'protobuf', 1)).rejects.toBeInstanceOf(DecodeThreadError);
+    expect((await first).ok).toBe(true);
+    expect(threads.backlog).toBe(0);
+    // A body over the cap is still taken when nothing waits (the cap bounds the backlog, not one request).
+    const small = new DecodeThreads(1, 10);
+    try {
+      expect((await small.decode(body, 'protobuf', 1)).ok).toBe(true);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('when a thread cannot start, its request fails and later ones are decoded on the event loop', async () => {
+    threads = new DecodeThreads(1, MIB_64, new URL('data:text/javascript,throw new Error("cannot start")'));
+    const body = tracesProtobuf(httpSpans(5));
+    await expect(threads.decode(body, 'protobuf', 1)).rejects.toBeInstanceOf(DecodeThreadError);
+    expect(threads.off).toBe(true);
+    const next = await threads.decode(body, 'protobuf', 1);
+    expect(next.ok && next.batch?.spanCount).toBe(5);
+    expect(threads.running).toBe(0);
   });
 });

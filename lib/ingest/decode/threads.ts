@@ -7,11 +7,14 @@ import { decodeSpanRequest, type SpanDecodeResult } from './decode-spans';
 import type { DecodeRequest } from './thread-main';
 
 // Trace export requests are decoded, deflated and encoded on decode threads (worker_threads), so the event loop
-// only does HTTP and PostgreSQL I/O. Measured on a 2-core machine: those three steps were ~30% of the server's
-// CPU per span, all of it on the event loop, which was the ingest bottleneck (docs/architecture.md "Ingest").
-// TAILWATCH_INGEST_DECODE_THREADS (default 1) sets how many; 0 decodes on the event loop.
-// A thread that dies fails its requests with DecodeThreadError (answered 503, the client retries); the next
-// request starts a new one.
+// only does HTTP and PostgreSQL I/O (docs/architecture.md "Ingest"). TAILWATCH_INGEST_DECODE_THREADS (default 1)
+// sets how many; 0 decodes on the event loop.
+// - Backlog: bodies waiting for a thread are capped at TAILWATCH_INGEST_DECODE_BACKLOG_BYTES (default 64 MiB;
+//   one body is always taken when none waits); beyond it a request gets DecodeThreadError (503, Retry-After).
+// - A thread that dies, or answers with an error of its own, fails its requests with DecodeThreadError (503, the
+//   client retries); the next request starts a new thread. A thread that dies before it ever answered (it could
+//   not start: a broken install) turns the threads off for this process: requests are then decoded on the
+//   event loop, slower but served.
 
 export class DecodeThreadError extends Error {
   readonly retryAfterSeconds = 1;
@@ -21,31 +24,38 @@ export class DecodeThreadError extends Error {
 }
 
 interface Waiting {
+  bytes: number;
   resolve(r: SpanDecodeResult): void;
   reject(e: Error): void;
 }
 
 type Reply = { id: number; result: SpanDecodeResult } | { id: number; error: string };
 
+const THREAD_ENTRY = new URL('./thread.mjs', import.meta.url);
+
 class DecodeThread {
   readonly waiting = new Map<number, Waiting>();
   private readonly worker: Worker;
-  dead = false;
+  answered = false; // has it ever replied (so it started)?
+  private dead = false;
 
-  constructor(onDeath: (t: DecodeThread) => void) {
-    this.worker = new Worker(new URL('./thread.mjs', import.meta.url));
+  constructor(entry: URL, onDeath: (t: DecodeThread, reason: string) => void) {
+    this.worker = new Worker(entry);
     this.worker.unref(); // never what keeps a process alive
     this.worker.on('message', (m: Reply) => {
+      this.answered = true;
       const w = this.waiting.get(m.id);
       if (!w) return;
       this.waiting.delete(m.id);
-      if ('error' in m) w.reject(new Error(`decode thread: ${m.error}`));
-      else w.resolve(received(m.result));
+      if ('error' in m) {
+        log.error({ error: m.error }, 'decode thread failed on a request');
+        w.reject(new DecodeThreadError('the decode thread failed'));
+      } else w.resolve(received(m.result));
     });
     const die = (reason: string) => {
       if (this.dead) return;
       this.dead = true;
-      onDeath(this);
+      onDeath(this, reason);
       const e = new DecodeThreadError(reason);
       for (const w of this.waiting.values()) w.reject(e);
       this.waiting.clear();
@@ -54,12 +64,18 @@ class DecodeThread {
       log.error({ err }, 'decode thread failed');
       die(err.message);
     });
+    // A reply that cannot be deserialized: its request would never settle, so the thread goes.
+    this.worker.on('messageerror', (err) => {
+      log.error({ err }, 'decode thread reply unreadable');
+      die('unreadable reply');
+      void this.worker.terminate();
+    });
     this.worker.on('exit', (code) => die(`thread exited (${code})`));
   }
 
   post(m: DecodeRequest, w: Waiting): void {
+    this.worker.postMessage(m, [m.body.buffer as ArrayBuffer]); // throws before anything waits
     this.waiting.set(m.id, w);
-    this.worker.postMessage(m, [m.body.buffer as ArrayBuffer]);
   }
 
   terminate(): Promise<number> {
@@ -79,22 +95,48 @@ function received(r: SpanDecodeResult): SpanDecodeResult {
 export class DecodeThreads {
   private threads: DecodeThread[] = [];
   private nextId = 1;
+  private backlogBytes = 0;
+  private closing = false;
+  /** Set when a thread could not start: from then on requests are decoded on the event loop. */
+  off = false;
 
-  constructor(private readonly size: number) {}
+  constructor(
+    private readonly size: number,
+    private readonly maxBacklogBytes: number,
+    private readonly entry: URL = THREAD_ENTRY,
+  ) {}
 
   decode(body: Buffer, type: OtlpContentType, projectId: number): Promise<SpanDecodeResult> {
+    if (this.off) return Promise.resolve(decodeSpanRequest(body, type, projectId));
+    if (this.backlogBytes > 0 && this.backlogBytes + body.length > this.maxBacklogBytes)
+      return Promise.reject(new DecodeThreadError('too many requests waiting to be decoded'));
     // The body goes over in a buffer of its own (transferred, not cloned).
     const own = new Uint8Array(body.length);
     own.set(body);
     const id = this.nextId++;
-    return new Promise((resolve, reject) => this.pick().post({ id, body: own, type, projectId }, { resolve, reject }));
+    const bytes = body.length;
+    this.backlogBytes += bytes;
+    const done = () => {
+      this.backlogBytes -= bytes;
+    };
+    return new Promise<SpanDecodeResult>((resolve, reject) => {
+      try {
+        this.pick().post({ id, body: own, type, projectId }, { bytes, resolve, reject });
+      } catch (err) {
+        reject(new DecodeThreadError(err instanceof Error ? err.message : String(err)));
+      }
+    }).finally(done);
   }
 
   /** The least busy thread, starting one while fewer than `size` run. */
   private pick(): DecodeThread {
     if (this.threads.length < this.size) {
-      const t = new DecodeThread((dead) => {
+      const t = new DecodeThread(this.entry, (dead, reason) => {
         this.threads = this.threads.filter((x) => x !== dead);
+        if (!dead.answered && !this.closing && !this.off) {
+          this.off = true;
+          log.error({ reason }, 'decode thread could not start: decoding on the event loop from now on');
+        }
       });
       this.threads.push(t);
       return t;
@@ -104,15 +146,21 @@ export class DecodeThreads {
     return best;
   }
 
-  /** Test hook: how many threads run. */
+  /** How many threads run, and the bytes waiting for them (tests). */
   get running(): number {
     return this.threads.length;
   }
+  get backlog(): number {
+    return this.backlogBytes;
+  }
 
+  /** Stops every thread (their waiting requests fail with DecodeThreadError); a later decode starts new ones. */
   async close(): Promise<void> {
     const all = this.threads;
     this.threads = [];
+    this.closing = true;
     await Promise.all(all.map((t) => t.terminate()));
+    this.closing = false;
   }
 }
 
@@ -120,11 +168,15 @@ const holder = globalThis as typeof globalThis & { __tailwatchDecodeThreads?: De
 
 /**
  * Decodes one trace export request of `projectId` (see decode-spans.ts) on a decode thread, or on the event loop
- * when TAILWATCH_INGEST_DECODE_THREADS is 0. Rejects DecodeThreadError when the thread died meanwhile.
+ * when TAILWATCH_INGEST_DECODE_THREADS is 0. Rejects DecodeThreadError (answer 503) when the backlog is full or
+ * the thread died meanwhile.
  */
 export function decodeSpans(body: Buffer, type: OtlpContentType, projectId: number): Promise<SpanDecodeResult> {
-  const size = config().TAILWATCH_INGEST_DECODE_THREADS;
-  if (size === 0) return Promise.resolve(decodeSpanRequest(body, type, projectId));
-  holder.__tailwatchDecodeThreads ??= new DecodeThreads(size);
+  const c = config();
+  if (c.TAILWATCH_INGEST_DECODE_THREADS === 0) return Promise.resolve(decodeSpanRequest(body, type, projectId));
+  holder.__tailwatchDecodeThreads ??= new DecodeThreads(
+    c.TAILWATCH_INGEST_DECODE_THREADS,
+    c.TAILWATCH_INGEST_DECODE_BACKLOG_BYTES,
+  );
   return holder.__tailwatchDecodeThreads.decode(body, type, projectId);
 }

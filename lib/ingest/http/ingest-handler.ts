@@ -6,7 +6,7 @@ import type { FastContext } from '../../http/fast-route';
 import { metrics } from '../../metrics';
 import { DecodeThreadError, decodeSpans } from '../decode/threads';
 import { decodeMetrics, type OtlpContentType } from '../otlp';
-import { enqueueMetricPoints, enqueueSpans, QueueFullError, WriteUnavailableError } from '../writer';
+import { enqueueMetricPoints, enqueueSpans, ingestQueueDepth, QueueFullError, WriteUnavailableError } from '../writer';
 import { type Signal, sendExportResponse, sendStatus } from './otlp-responses';
 import { readBody } from './read-body';
 
@@ -106,6 +106,12 @@ export function ingestHandler(signal: Signal) {
       if (body.reason === 'bad_gzip') return sendStatus(res, 400, type, 'Body is not valid gzip');
       // No Connection: close: the rest of an oversized body is still being read (lib/http/read-capped-body.ts).
       return sendStatus(res, 413, type, `Body larger than ${cap} bytes (after decompression)`);
+    }
+    // A full write queue refuses the request before it is decoded (it would be refused after).
+    const depth = ingestQueueDepth();
+    if (depth > 0 && depth >= config().TAILWATCH_INGEST_QUEUE_MAX_ITEMS) {
+      const full = new QueueFullError();
+      return sendStatus(res, 503, type, full.message, { 'retry-after': String(full.retryAfterSeconds) });
     }
     let decoded: Prepared;
     try {
