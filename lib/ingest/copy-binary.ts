@@ -15,6 +15,23 @@ for (let c = 0; c < 16; c++) {
   HEX_VALUE['0123456789abcdef'.charCodeAt(c)] = c;
   HEX_VALUE['0123456789ABCDEF'.charCodeAt(c)] = c;
 }
+/**
+ * Writes the `n` bytes of hex text `hex` (2n digits, either case) at `at`; false, part-written, on a character
+ * that is not a hex digit. Byte by byte through a table: ids are 8 or 16 bytes, where a native hex write costs
+ * more per call.
+ */
+export function writeHex(buf: Uint8Array, at: number, hex: string, n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const a = hex.charCodeAt(2 * i);
+    const b = hex.charCodeAt(2 * i + 1);
+    const hi = a < 256 ? HEX_VALUE[a] : 0xff;
+    const lo = b < 256 ? HEX_VALUE[b] : 0xff;
+    if ((hi | lo) > 15) return false;
+    buf[at + i] = (hi << 4) | lo;
+  }
+  return true;
+}
+
 /** timestamptz is int64 microseconds since 2000-01-01 00:00 UTC. */
 const PG_EPOCH_MS = 946_684_800_000;
 
@@ -122,18 +139,9 @@ export class BinaryRows {
     const n = hex.length >> 1;
     if (n * 2 !== hex.length) throw new TypeError(`not hex: ${JSON.stringify(hex.slice(0, 40))}`);
     this.room(4 + n);
-    const buf = this.buf;
     const start = this.pos + 4;
-    // Byte by byte through a table: ids are 8 or 16 bytes, where a native hex write costs more per call.
-    for (let i = 0; i < n; i++) {
-      const a = hex.charCodeAt(2 * i);
-      const b = hex.charCodeAt(2 * i + 1);
-      const hi = a < 256 ? HEX_VALUE[a] : 0xff;
-      const lo = b < 256 ? HEX_VALUE[b] : 0xff;
-      if ((hi | lo) > 15) throw new TypeError(`not hex: ${JSON.stringify(hex.slice(0, 40))}`);
-      buf[start + i] = (hi << 4) | lo;
-    }
-    buf.writeInt32BE(n, this.pos);
+    if (!writeHex(this.buf, start, hex, n)) throw new TypeError(`not hex: ${JSON.stringify(hex.slice(0, 40))}`);
+    this.buf.writeInt32BE(n, this.pos);
     this.pos = start + n;
   }
 

@@ -1,4 +1,4 @@
-import { BinaryRows } from './copy-binary';
+import { BinaryRows, writeHex } from './copy-binary';
 import { startMicros } from './copy-text';
 import type { SpanPayload } from './payloads';
 import type { SpanRow } from './rows';
@@ -67,24 +67,10 @@ export function encodeSpanRows(out: BinaryRows, projectId: number, rows: readonl
   }
 }
 
-/** Hex digit -> value; 0xff for every other character code below 256. */
-const HEX_VALUE = new Uint8Array(256).fill(0xff);
-for (let c = 0; c < 16; c++) {
-  HEX_VALUE['0123456789abcdef'.charCodeAt(c)] = c;
-  HEX_VALUE['0123456789ABCDEF'.charCodeAt(c)] = c;
-}
-
 /** Writes hex id `hex` (exactly `bytes` bytes) at `at`; throws on anything else (a short id would shift the rest). */
 function putHex(out: Uint8Array, at: number, hex: string, bytes: number): void {
   if (hex.length !== bytes * 2) throw new TypeError(`not a ${bytes}-byte hex id: ${JSON.stringify(hex.slice(0, 40))}`);
-  for (let i = 0; i < bytes; i++) {
-    const a = hex.charCodeAt(2 * i);
-    const b = hex.charCodeAt(2 * i + 1);
-    const hi = a < 256 ? HEX_VALUE[a] : 0xff;
-    const lo = b < 256 ? HEX_VALUE[b] : 0xff;
-    if ((hi | lo) > 15) throw new TypeError(`not a hex id: ${JSON.stringify(hex.slice(0, 40))}`);
-    out[at + i] = (hi << 4) | lo;
-  }
+  if (!writeHex(out, at, hex, bytes)) throw new TypeError(`not a hex id: ${JSON.stringify(hex.slice(0, 40))}`);
 }
 
 /** The request spans among `rows`, in columns. */
