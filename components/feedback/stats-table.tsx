@@ -17,7 +17,10 @@ export function StatsTable({
   if (rows.length === 0) return <p className="text-sm text-slate-500">No answers in this range.</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm" data-testid={testId}>
+      <table
+        className="w-full text-left text-sm [&_td:first-child]:pl-0 [&_td]:whitespace-nowrap [&_td:last-child]:whitespace-normal [&_td]:px-2 [&_th:first-child]:pl-0 [&_th]:px-2"
+        data-testid={testId}
+      >
         <thead className="text-xs uppercase text-slate-500">
           <tr>
             <th className="py-1.5">{label}</th>
