@@ -67,8 +67,13 @@ class WriteQueue {
     return this.pendingItems + this.inFlightItems;
   }
 
+  /** Whether a job of `items` would be refused now (a single job is always taken by an empty queue). */
+  refuses(items: number): boolean {
+    return this.depth > 0 && this.depth + items > this.maxItems();
+  }
+
   submit(job: Omit<Job, 'resolve' | 'reject'>): Promise<WriteOutcome> {
-    if (this.depth > 0 && this.depth + job.items > this.maxItems()) return Promise.reject(new QueueFullError());
+    if (this.refuses(job.items)) return Promise.reject(new QueueFullError());
     return new Promise((resolve, reject) => {
       this.pending.push({ ...job, resolve, reject });
       this.pendingItems += job.items;
@@ -155,8 +160,9 @@ export function rollupsSettled(): Promise<void> {
   return holder.__tailwatchWriteQueue?.rollupsSettled() ?? Promise.resolve();
 }
 
-export function ingestQueueDepth(): number {
-  return holder.__tailwatchWriteQueue?.depth ?? 0;
+/** Whether the write queue would refuse even one more item now (checked before decoding a request). */
+export function ingestQueueFull(): boolean {
+  return holder.__tailwatchWriteQueue?.refuses(1) ?? false;
 }
 
 /**

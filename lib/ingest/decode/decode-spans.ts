@@ -1,4 +1,4 @@
-import { decodeTraces, type OtlpContentType } from '../otlp';
+import { decodeTraces, type OtlpContentType, undecodableMessage } from '../otlp';
 import { requestPayload } from '../payloads';
 import { type SpanBatch, spanBatch } from '../span-batch';
 
@@ -15,8 +15,7 @@ export function decodeSpanRequest(body: Buffer, type: OtlpContentType, projectId
   try {
     decoded = decodeTraces(body, type, { details: false });
   } catch (err) {
-    // OtlpDecodeError, or anything else a hostile body provokes: bad input is never a 5xx.
-    return { ok: false, message: err instanceof Error ? err.message : 'Undecodable body' };
+    return { ok: false, message: undecodableMessage(err) };
   }
   const batch = decoded.rows.length > 0 ? spanBatch(projectId, decoded.rows, requestPayload(body, type)) : null;
   return { ok: true, rejected: decoded.rejected, errorMessage: decoded.errorMessage, batch };

@@ -5,8 +5,8 @@ import { TokenBuckets } from '../../feedback/http/token-buckets';
 import type { FastContext } from '../../http/fast-route';
 import { metrics } from '../../metrics';
 import { DecodeThreadError, decodeSpans } from '../decode/threads';
-import { decodeMetrics, type OtlpContentType } from '../otlp';
-import { enqueueMetricPoints, enqueueSpans, ingestQueueDepth, QueueFullError, WriteUnavailableError } from '../writer';
+import { decodeMetrics, type OtlpContentType, undecodableMessage } from '../otlp';
+import { enqueueMetricPoints, enqueueSpans, ingestQueueFull, QueueFullError, WriteUnavailableError } from '../writer';
 import { type Signal, sendExportResponse, sendStatus } from './otlp-responses';
 import { readBody } from './read-body';
 
@@ -69,8 +69,7 @@ const SIGNALS: Record<
         const store = d.rows.length > 0 ? () => enqueueMetricPoints(projectId, d.rows) : null;
         return { ok: true, rejected: d.rejected, errorMessage: d.errorMessage, store };
       } catch (err) {
-        // OtlpDecodeError, or anything else a hostile body provokes: bad input is never a 5xx.
-        return { ok: false, message: err instanceof Error ? err.message : 'Undecodable body' };
+        return { ok: false, message: undecodableMessage(err) };
       }
     },
     label: 'metrics',
@@ -107,18 +106,17 @@ export function ingestHandler(signal: Signal) {
       // No Connection: close: the rest of an oversized body is still being read (lib/http/read-capped-body.ts).
       return sendStatus(res, 413, type, `Body larger than ${cap} bytes (after decompression)`);
     }
+    // Our own limits and failures: 503 with the error's Retry-After, so the client retries.
+    const retryLater = (err: { message: string; retryAfterSeconds: number }) =>
+      sendStatus(res, 503, type, err.message, { 'retry-after': String(err.retryAfterSeconds) });
     // A full write queue refuses the request before it is decoded (it would be refused after).
-    const depth = ingestQueueDepth();
-    if (depth > 0 && depth >= config().TAILWATCH_INGEST_QUEUE_MAX_ITEMS) {
-      const full = new QueueFullError();
-      return sendStatus(res, 503, type, full.message, { 'retry-after': String(full.retryAfterSeconds) });
-    }
+    if (ingestQueueFull()) return retryLater(new QueueFullError());
     let decoded: Prepared;
     try {
       decoded = await prepare(body.body, type, key.projectId);
     } catch (err) {
       if (!(err instanceof DecodeThreadError)) throw err;
-      return sendStatus(res, 503, type, err.message, { 'retry-after': String(err.retryAfterSeconds) });
+      return retryLater(err);
     }
     if (!decoded.ok) return sendStatus(res, 400, type, decoded.message);
     const counter = metrics().ingestItems;
@@ -127,9 +125,7 @@ export function ingestHandler(signal: Signal) {
       try {
         await decoded.store();
       } catch (err) {
-        if (err instanceof QueueFullError || err instanceof WriteUnavailableError) {
-          return sendStatus(res, 503, type, err.message, { 'retry-after': String(err.retryAfterSeconds) });
-        }
+        if (err instanceof QueueFullError || err instanceof WriteUnavailableError) return retryLater(err);
         throw err;
       }
     }

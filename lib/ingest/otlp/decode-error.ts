@@ -7,6 +7,14 @@ export type OtlpDecodeErrorCode =
   | 'bad_json' // the body is not JSON
   | 'bad_shape'; // JSON, but not an OTLP export request
 
+/**
+ * The 400 message for a body a decoder threw on: OtlpDecodeError, or anything else a hostile body provokes (bad
+ * input is never a 5xx).
+ */
+export function undecodableMessage(err: unknown): string {
+  return err instanceof Error ? err.message : 'Undecodable body';
+}
+
 /** The request body cannot be decoded at all; the ingest route answers 400 with `message`. */
 export class OtlpDecodeError extends Error {
   readonly code: OtlpDecodeErrorCode;

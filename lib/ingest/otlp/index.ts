@@ -4,7 +4,7 @@ import { decodeMetricsProtobuf } from './metrics-pb';
 import { decodeTracesJson } from './traces-json';
 import { decodeTracesProtobuf } from './traces-pb';
 
-export { OtlpDecodeError, type OtlpDecodeErrorCode } from './decode-error';
+export { OtlpDecodeError, type OtlpDecodeErrorCode, undecodableMessage } from './decode-error';
 export { OTLP_LIMITS } from './limits';
 export { seriesKey } from './point-draft';
 
