@@ -90,22 +90,30 @@ const entersErrors = (row: RollupRow, atMs: number) =>
 
 /** Minute rollups of new request spans. */
 export function minuteRollups(batches: readonly NewSpans[]): RollupRow[] {
-  const rows = new Map<string, RollupRow>();
+  // Series key -> minute -> row. The string key is built once per series of a batch; per span only a
+  // numeric map is looked up (a string key per span cost more than the rest of the loop).
+  const bySeries = new Map<string, Map<number, RollupRow>>();
+  const out: RollupRow[] = [];
   for (const { projectId, spans } of batches) {
     const { names, startUs, durationMs, isError, series } = spans;
-    // Each series' key prefix once per batch; per span only the minute is appended.
-    const prefix: string[] = [];
-    for (let at = 0; at < names.length; at += SERIES_FIELDS)
-      prefix.push(
-        `${projectId}\u0000${names[at]}\u0000${names[at + 1]}\u0000${names[at + 2]}\u0000${names[at + 3]}\u0000${names[at + 4]}\u0000`,
-      );
+    const minutes: Map<number, RollupRow>[] = [];
+    for (let at = 0; at < names.length; at += SERIES_FIELDS) {
+      const key = `${projectId}\u0000${names[at]}\u0000${names[at + 1]}\u0000${names[at + 2]}\u0000${names[at + 3]}\u0000${names[at + 4]}`;
+      let m = bySeries.get(key);
+      if (!m) {
+        m = new Map();
+        bySeries.set(key, m);
+      }
+      minutes.push(m);
+    }
     for (let i = 0; i < spans.count; i++) {
       const bucketMs = Math.floor(startUs[i] / 60_000_000) * 60_000;
-      const key = prefix[series[i]] + bucketMs;
-      let r = rows.get(key);
+      const m = minutes[series[i]];
+      let r = m.get(bucketMs);
       if (!r) {
         r = emptyRow(projectId, names, series[i] * SERIES_FIELDS, bucketMs);
-        rows.set(key, r);
+        m.set(bucketMs, r);
+        out.push(r);
       }
       const raw = durationMs[i];
       const d = raw >= 0 && Number.isFinite(raw) ? raw : 0;
@@ -122,7 +130,7 @@ export function minuteRollups(batches: readonly NewSpans[]): RollupRow[] {
       }
     }
   }
-  return [...rows.values()];
+  return out;
 }
 
 /** Merges finer rollup rows into the coarser tier's buckets. */
