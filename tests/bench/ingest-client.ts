@@ -2,7 +2,8 @@
 // loop): OTLP/HTTP protobuf batches of 100 real SDK spans, `BENCH_CONCURRENCY` requests in flight, every
 // batch with fresh random trace/span ids and current start/end times (patched into a serialised template),
 // for BENCH_SECONDS: like real traffic, ids land at random places in the trace id index and times advance.
-// Requests go over keep-alive connections, one in flight per connection, as plain HTTP/1.1 written and read
+// With BENCH_RATE (spans/s) each connection paces its requests to that total instead of sending back to back
+// (bench:ingest-ab compares CPU per span at equal load). Requests go over keep-alive connections, one in flight per connection, as plain HTTP/1.1 written and read
 // on the socket (like wrk): node:http's client cost ~2 µs of CPU per span here, CPU the server on the same two
 // cores then did not get. Prints one JSON line: acknowledged spans, statuses, ack latencies.
 import net from 'node:net';
@@ -14,6 +15,7 @@ const url = new URL(process.env.BENCH_URL ?? 'http://127.0.0.1:3000');
 const key = process.env.BENCH_KEY ?? '';
 const seconds = Number(process.env.BENCH_SECONDS ?? 60);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const rate = Number(process.env.BENCH_RATE ?? 0); // spans/s over all connections; 0: no pacing
 const BATCH = 100;
 const TEMPLATES = 12;
 
@@ -204,7 +206,15 @@ async function main() {
   const worker = async () => {
     const connection = new Connection();
     connections.push(connection);
+    // Paced: connection c sends its k-th request at start + (k * concurrency + c) / requests per second.
+    const gapMs = rate > 0 ? (concurrency * BATCH * 1000) / rate : 0;
+    let due = start + (gapMs * connections.length) / concurrency;
     while (performance.now() < end) {
+      if (gapMs > 0) {
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        due += gapMs;
+      }
       const request = nextRequest(all);
       const t = performance.now();
       const status = await connection.send(request);

@@ -26,12 +26,13 @@ export async function startAppProcess(opts: {
   databaseUrl: string;
   env?: Record<string, string>;
   port?: number;
+  cwd?: string; // another checkout's server (bench:ingest-ab); default: this one
 }): Promise<AppProcess> {
   const port = opts.port ?? (await freePort());
   let out = '';
   const nodeArgs = process.env.APP_NODE_ARGS?.split(' ').filter(Boolean) ?? []; // e.g. --cpu-prof for benchmarks
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server.ts'], {
-    cwd: process.cwd(),
+    cwd: opts.cwd ?? process.cwd(),
     env: {
       ...process.env,
       NODE_ENV: 'production',
