@@ -11,7 +11,7 @@ import pg from 'pg';
 import { createProject } from '../../lib/projects/create-project';
 import { type AppProcess, startAppProcess } from '../support/app-process';
 import { benchDatabase } from './bench-db';
-import { cpuSnapshot } from './process-cpu';
+import { cpuSnapshot, machineSnapshot } from './process-cpu';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const RATE = Number(process.env.AB_RATE ?? 25_000);
@@ -103,7 +103,9 @@ async function main() {
     await Promise.all(sides.map((s) => runClient(s.app.url, s.key, 3))); // warm-up (JIT, partitions)
     const server = sides.map((s) => cpuSnapshot(() => (s.app.child.pid ? [s.app.child.pid] : [])));
     const postgres = sides.map((s) => cpuSnapshot(() => backendsOf(s.db.name)));
+    const machineCpu = machineSnapshot();
     const results = await Promise.all(sides.map((s) => runClient(s.app.url, s.key, SECONDS)));
+    const machine = machineCpu.since();
     const cpu = sides.map((_, i) => ({
       server: server[i].since() ?? Number.NaN,
       postgres: postgres[i].since() ?? Number.NaN,
@@ -122,6 +124,8 @@ async function main() {
     }
     const per = (i: number) => us(cpu[i].server + cpu[i].postgres, results[i].acked);
     console.log(`B/A CPU per span (server + backends): ${(per(1) / per(0)).toFixed(3)}`);
+    if (machine)
+      console.log(`machine: ${(machine.steal * 100).toFixed(1)}% steal, ${(machine.idle * 100).toFixed(1)}% idle`);
   } finally {
     for (const s of sides) {
       await s.app.stop();

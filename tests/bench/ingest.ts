@@ -17,7 +17,7 @@ import { SPAN_COLUMNS, spanBatch } from '../../lib/ingest/span-batch';
 import { createProject } from '../../lib/projects/create-project';
 import { startAppProcess } from '../support/app-process';
 import { benchDatabase } from './bench-db';
-import { cpuSnapshot, processesNamed } from './process-cpu';
+import { cpuSnapshot, machineSnapshot, processesNamed } from './process-cpu';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const COPY_ROWS = Number(process.env.BENCH_COPY_ROWS ?? 1_000_000);
@@ -89,13 +89,16 @@ async function main() {
     });
     let result: Awaited<ReturnType<typeof runClient>>;
     let cpu: { server: number | null; postgres: number | null } = { server: null, postgres: null };
+    let machine: ReturnType<ReturnType<typeof machineSnapshot>['since']> = null;
     try {
       await runClient({ BENCH_URL: app.url, BENCH_KEY: project.ingestKey, BENCH_SECONDS: '3' }); // warm-up (JIT, partitions)
       const server = app.child.pid;
       const serverCpu = cpuSnapshot(() => (server ? [server] : []));
       const postgresCpu = cpuSnapshot(() => processesNamed('postgres'));
+      const machineCpu = machineSnapshot();
       result = await runClient({ BENCH_URL: app.url, BENCH_KEY: project.ingestKey, BENCH_SECONDS: String(SECONDS) });
       cpu = { server: serverCpu.since(), postgres: postgresCpu.since() };
+      machine = machineCpu.since();
     } finally {
       await app.stop();
     }
@@ -122,6 +125,12 @@ async function main() {
         `client ${perSpan(result.cpu)}; total ${perSpan(total)}` +
         (total === null ? '' : ` (${(total / result.elapsed).toFixed(2)} cores busy)`),
     );
+    if (machine) {
+      const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+      console.log(
+        `machine during the run: ${pct(machine.steal)} steal (CPU given to other guests), ${pct(machine.idle)} idle`,
+      );
+    }
     console.log(
       `stored: ${rows[0].raw} raw spans (incl. warm-up), rollups minute ${rows[0].minute}, day ${rows[0].day}`,
     );

@@ -60,3 +60,30 @@ export function cpuSnapshot(pids: () => number[]): { since(): number | null } {
     },
   };
 }
+
+/**
+ * Shares of the machine's CPU time since the snapshot (Linux /proc/stat; null elsewhere): idle, and steal, the
+ * time the hypervisor gave to other guests while this one wanted to run. On these shared virtual machines steal
+ * swings from ~0 to a third of the time, and every throughput figure with it.
+ */
+export function machineSnapshot(): { since(): { idle: number; steal: number } | null } {
+  const read = (): number[] | null => {
+    try {
+      const line = readFileSync('/proc/stat', 'utf8').split('\n')[0];
+      return line.trim().split(/\s+/).slice(1).map(Number);
+    } catch {
+      return null;
+    }
+  };
+  const start = read();
+  return {
+    since() {
+      const end = read();
+      if (!start || !end) return null;
+      const d = end.map((v, i) => v - (start[i] ?? 0));
+      const total = d.reduce((a, b) => a + b, 0);
+      // user nice system idle iowait irq softirq steal ...
+      return total > 0 ? { idle: (d[3] + d[4]) / total, steal: d[7] / total } : null;
+    },
+  };
+}
