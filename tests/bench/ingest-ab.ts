@@ -5,12 +5,12 @@
 // at the same time, so both see the same machine. Prints each side's CPU per acknowledged span: its server
 // process and the PostgreSQL backends serving its database (background processes are shared and left out).
 // Run: npm run bench:ingest-ab   (BENCH_SECONDS, default 60; AB_DIR=/path/to/other/checkout)
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { createProject } from '../../lib/projects/create-project';
 import { type AppProcess, startAppProcess } from '../support/app-process';
 import { benchDatabase } from './bench-db';
+import { type IngestClientResult, runIngestClient } from './ingest-client-run';
 import { cpuSnapshot, machineSnapshot } from './process-cpu';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -37,35 +37,14 @@ function backendsOf(database: string): number[] {
   return pids;
 }
 
-interface ClientResult {
-  acked: number;
-  elapsed: number;
-  statuses: Record<string, number>;
-  p50: number;
-  p99: number;
-  cpu: number;
-}
-
-function runClient(url: string, key: string, seconds: number): Promise<ClientResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/ingest-client.ts'], {
-      env: {
-        ...process.env,
-        BENCH_URL: url,
-        BENCH_KEY: key,
-        BENCH_SECONDS: String(seconds),
-        BENCH_RATE: String(RATE),
-        BENCH_CONCURRENCY: '16',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.once('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop() ?? '')) : reject(new Error(`client exited ${code}`)),
-    );
+/** The load generator at AB_RATE spans/s for one side. */
+function runClient(url: string, key: string, seconds: number): Promise<IngestClientResult> {
+  return runIngestClient({
+    BENCH_URL: url,
+    BENCH_KEY: key,
+    BENCH_SECONDS: String(seconds),
+    BENCH_RATE: String(RATE),
+    BENCH_CONCURRENCY: '16',
   });
 }
 

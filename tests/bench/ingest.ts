@@ -5,7 +5,6 @@
 // Run: npm run bench:ingest   (BENCH_SECONDS=15 for a quick run). Database: BENCH_DATABASE_URL ??
 // DATABASE_URL ?? local PostgreSQL; created and dropped. The server runs the production build (npm run build
 // first). Profile the server with APP_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
-import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { migrate } from '../../lib/db/migrator';
@@ -17,6 +16,7 @@ import { SPAN_COLUMNS, spanBatch } from '../../lib/ingest/span-batch';
 import { createProject } from '../../lib/projects/create-project';
 import { startAppProcess } from '../support/app-process';
 import { benchDatabase } from './bench-db';
+import { type IngestClientResult, runIngestClient } from './ingest-client-run';
 import { cpuSnapshot, machineSnapshot, processesNamed } from './process-cpu';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -47,30 +47,6 @@ async function bareCopyRate(url: string): Promise<number> {
   return rate;
 }
 
-function runClient(env: Record<string, string>): Promise<{
-  acked: number;
-  elapsed: number;
-  statuses: Record<string, number>;
-  p50: number;
-  p99: number;
-  max: number;
-  cpu: number; // the client's own CPU seconds
-}> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/ingest-client.ts'], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.once('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop() ?? '')) : reject(new Error(`client exited ${code}`)),
-    );
-  });
-}
-
 async function main() {
   const database = await benchDatabase('ingest');
   const dbUrl = database.url;
@@ -87,16 +63,20 @@ async function main() {
         TAILWATCH_INGEST_BURST_PER_KEY: '1000000',
       },
     });
-    let result: Awaited<ReturnType<typeof runClient>>;
+    let result: IngestClientResult;
     let cpu: { server: number | null; postgres: number | null } = { server: null, postgres: null };
     let machine: ReturnType<ReturnType<typeof machineSnapshot>['since']> = null;
     try {
-      await runClient({ BENCH_URL: app.url, BENCH_KEY: project.ingestKey, BENCH_SECONDS: '3' }); // warm-up (JIT, partitions)
+      await runIngestClient({ BENCH_URL: app.url, BENCH_KEY: project.ingestKey, BENCH_SECONDS: '3' }); // warm-up (JIT, partitions)
       const server = app.child.pid;
       const serverCpu = cpuSnapshot(() => (server ? [server] : []));
       const postgresCpu = cpuSnapshot(() => processesNamed('postgres'));
       const machineCpu = machineSnapshot();
-      result = await runClient({ BENCH_URL: app.url, BENCH_KEY: project.ingestKey, BENCH_SECONDS: String(SECONDS) });
+      result = await runIngestClient({
+        BENCH_URL: app.url,
+        BENCH_KEY: project.ingestKey,
+        BENCH_SECONDS: String(SECONDS),
+      });
       cpu = { server: serverCpu.since(), postgres: postgresCpu.since() };
       machine = machineCpu.since();
     } finally {
