@@ -2,10 +2,11 @@
 // loop): OTLP/HTTP protobuf batches of 100 real SDK spans, `BENCH_CONCURRENCY` requests in flight, every
 // batch with fresh random trace/span ids and current start/end times (patched into a serialised template),
 // for BENCH_SECONDS: like real traffic, ids land at random places in the trace id index and times advance.
-// With BENCH_RATE (spans/s) each connection paces its requests to that total instead of sending back to back
-// (bench:ingest-ab compares CPU per span at equal load). Requests go over keep-alive connections, one in flight per connection, as plain HTTP/1.1 written and read
-// on the socket (like wrk): node:http's client cost ~2 µs of CPU per span here, CPU the server on the same two
-// cores then did not get. Prints one JSON line: acknowledged spans, statuses, ack latencies.
+// With BENCH_RATE (spans/s) the connections pace their requests to that total instead of sending back to back
+// (bench:ingest-ab compares CPU per span at equal load). Requests go over keep-alive connections, one in flight
+// per connection, as plain HTTP/1.1 written and read on the socket (like wrk): node:http's client cost ~2 µs of
+// CPU per span here, CPU the server on the same two cores then did not get. Prints one JSON line: acknowledged
+// spans, statuses, ack latencies.
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { SpanKind } from '@opentelemetry/api';
@@ -126,16 +127,16 @@ let serial = 0;
 /** A template's request with every span's ids replaced by random ones and its times moved to the present. */
 function nextRequest(all: Template[]): Buffer {
   const t = all[serial++ % all.length];
-  const body = Buffer.from(t.request);
+  const request = Buffer.from(t.request);
   const shift = (Date.now() - t.createdMs) * 1_000_000;
   for (const o of t.spans) {
-    for (let i = 0; i < 16; i += 4) body.writeUInt32BE(random32(), o.trace + i);
-    body.writeUInt32BE(random32(), o.span); // never 0: the span id is never all zeros (invalid)
-    body.writeUInt32BE(random32(), o.span + 4);
-    writeShifted(body, o.start, o.startNs, shift);
-    writeShifted(body, o.end, o.endNs, shift);
+    for (let i = 0; i < 16; i += 4) request.writeUInt32BE(random32(), o.trace + i);
+    request.writeUInt32BE(random32(), o.span); // never 0: the span id is never all zeros (invalid)
+    request.writeUInt32BE(random32(), o.span + 4);
+    writeShifted(request, o.start, o.startNs, shift);
+    writeShifted(request, o.end, o.endNs, shift);
   }
-  return body;
+  return request;
 }
 
 const CRLF2 = Buffer.from('\r\n\r\n');
