@@ -24,14 +24,26 @@ export const SPAN_WATCH = new KeyWatch([
 ]);
 
 /**
+ * Thrown by a SpanDraft that skips attributes when the bounds it kept cannot tell whether the span's attribute
+ * JSON is within the limit; the decoder then decodes the request again without skipping (decodeTracesProtobuf).
+ */
+export class ExactAttributesNeeded extends Error {}
+
+/**
  * One span being decoded. Protobuf and JSON decoders fill it field by field (in any wire order),
  * writing attributes and events as JSON text, then `finish` validates and emits the row.
  * Reused across the spans of a request. Without `details` the rows carry '' for the attribute, resource and
  * event JSON (the ingest path: those stay in the stored request body); every check still runs, so both modes
  * accept and reject the same spans.
+ * With `skipStrings` (only without details), plain string attributes (see readAttribute) are not written at
+ * all: only bounds of the JSON they would have made are kept, and the size limit is decided on those when they
+ * decide it (almost always: the limit is 64 KiB), else ExactAttributesNeeded.
  */
 export class SpanDraft {
-  constructor(private readonly details = true) {}
+  constructor(
+    private readonly details = true,
+    readonly skipStrings = false,
+  ) {}
 
   traceId = ''; // '' until a valid id is seen
   spanId = '';
@@ -45,6 +57,9 @@ export class SpanDraft {
   statusMessage = '';
   private readonly attributes = new JsonWriter();
   private attributeCount = 0;
+  // Bytes that the skipped attributes would have added to the attribute JSON, at least and at most.
+  private skippedMin = 0;
+  private skippedMax = 0;
   private readonly events = new JsonWriter();
   private eventCount = 0;
   private eventAttributesStart = 0;
@@ -71,6 +86,8 @@ export class SpanDraft {
     this.statusMessage = '';
     this.attributes.reset();
     this.attributeCount = 0;
+    this.skippedMin = 0;
+    this.skippedMax = 0;
     this.events.reset();
     this.eventCount = 0;
     this.attributesText = '';
@@ -92,6 +109,24 @@ export class SpanDraft {
   nextAttribute(): JsonWriter {
     this.attributes.byte(this.attributeCount++ === 0 ? 0x7b : COMMA);
     return this.attributes;
+  }
+
+  /**
+   * A string attribute not written (skipStrings), of `bytes` UTF-8 bytes of key and value together. Written, it
+   * would be a separator and `"key":"value"`: 6 + bytes when nothing needs escaping, and at most 6 + 6 * bytes
+   * (a byte becomes at most 6: a control character as \u00XX; an invalid byte as U+FFFD is 3).
+   */
+  skipAttribute(bytes: number): void {
+    this.skippedMin += 6 + bytes;
+    this.skippedMax += 6 + 6 * bytes;
+  }
+
+  /** Whether the attribute JSON is over its limit (counted as the written JSON's length + 1). */
+  private attributesTooLarge(): boolean {
+    const written = this.attributes.len + this.attributesText.length + 1;
+    if (written + this.skippedMin > OTLP_LIMITS.attributesJsonChars) return true;
+    if (written + this.skippedMax <= OTLP_LIMITS.attributesJsonChars) return false;
+    throw new ExactAttributesNeeded();
   }
 
   /** A watched attribute's value (id from SPAN_WATCH). */
@@ -159,9 +194,8 @@ export class SpanDraft {
     else if (durationNs < 0) reason = 'end before start';
     else if (this.name.length > OTLP_LIMITS.nameChars) reason = 'name too long';
     else if (this.statusMessage.length > OTLP_LIMITS.statusMessageChars) reason = 'status message too long';
-    else if (this.attributes.len + this.attributesText.length + 1 > OTLP_LIMITS.attributesJsonChars) {
-      reason = 'attributes too large';
-    } else if (route.length > OTLP_LIMITS.routeChars) reason = 'route too long';
+    else if (this.attributesTooLarge()) reason = 'attributes too large';
+    else if (route.length > OTLP_LIMITS.routeChars) reason = 'route too long';
     else if (method.length > OTLP_LIMITS.methodChars) reason = 'method too long';
     else if (hasNul(this.name) || hasNul(this.statusMessage) || hasNul(route) || hasNul(method)) reason = NUL_REASON;
     else if (this.kind > INT2_MAX || this.statusCode > INT2_MAX)

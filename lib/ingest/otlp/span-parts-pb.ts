@@ -19,12 +19,20 @@ export interface SpanScratch {
   readonly pair: PairRange;
 }
 
-/** A span attribute KeyValue, written as JSON; watched keys also feed row fields. */
+/**
+ * A span attribute KeyValue, written as JSON; watched keys also feed row fields. A plain string attribute that
+ * is not watched is only measured when the span skips strings (decoding for ingest, see SpanDraft).
+ */
 export function readAttribute(r: WireReader, end: number, ctx: SpanScratch): void {
   const { span, pair } = ctx;
   const buf = r.buf;
-  const w = span.nextAttribute();
   const simple = simplePair(buf, r.pos, end, pair);
+  if (simple === 10 && span.skipStrings && SPAN_WATCH.match(buf, pair.keyStart, pair.keyEnd) < 0) {
+    span.skipAttribute(pair.keyEnd - pair.keyStart + end - pair.valueStart - 2);
+    r.pos = end;
+    return;
+  }
+  const w = span.nextAttribute();
   if (simple === 10 && w.stringMember(buf, pair.keyStart, pair.keyEnd, pair.valueStart + 2, end)) {
     const id = SPAN_WATCH.match(buf, pair.keyStart, pair.keyEnd);
     if (id >= 0) span.watched(id, internString(buf, pair.valueStart + 2, end));

@@ -4,7 +4,7 @@ import { PairRange } from './key-value-writer';
 import { RejectTally } from './reject-tally';
 import { EMPTY_RESOURCE, type ResourceIdentity } from './resource';
 import { readResource } from './resource-pb';
-import { SpanDraft } from './span-draft';
+import { ExactAttributesNeeded, SpanDraft } from './span-draft';
 import { isZero, setIds, validId } from './span-ids';
 import { readAttribute, readEvent, type SpanScratch } from './span-parts-pb';
 import { knownFields, WireReader } from './wire-reader';
@@ -23,17 +23,31 @@ class TraceContext implements SpanScratch {
   readonly rows: SpanRow[] = [];
   readonly tally = new RejectTally();
   readonly span: SpanDraft;
-  constructor(details: boolean) {
-    this.span = new SpanDraft(details);
+  constructor(details: boolean, skipStrings: boolean) {
+    this.span = new SpanDraft(details, skipStrings);
   }
   readonly value = new AttributeValue();
   readonly pair = new PairRange();
 }
 
-/** Decodes an ExportTraceServiceRequest; throws OtlpDecodeError when the body is not one. */
+/**
+ * Decodes an ExportTraceServiceRequest; throws OtlpDecodeError when the body is not one. Without details, plain
+ * string attributes are measured rather than written (SpanDraft.skipStrings); a span whose measure cannot decide
+ * its size limit (attributes near 64 KiB) has the request decoded again, writing them.
+ */
 export function decodeTracesProtobuf(body: Buffer, details = true): Decoded<SpanRow> {
+  if (details) return decode(body, true, false);
+  try {
+    return decode(body, false, true);
+  } catch (err) {
+    if (err instanceof ExactAttributesNeeded) return decode(body, false, false);
+    throw err;
+  }
+}
+
+function decode(body: Buffer, details: boolean, skipStrings: boolean): Decoded<SpanRow> {
   const r = new WireReader(body);
-  const ctx = new TraceContext(details);
+  const ctx = new TraceContext(details, skipStrings);
   const end = body.length;
   while (r.pos < end) {
     const t = r.tag();
