@@ -179,16 +179,21 @@ export function useTraceQuery(p: number, traceId: string) {
   });
 }
 
-/** Perceived-performance scores (poll answers) per release and route; absent figures when no feedback. */
-export function usePerceivedQuery(p: number, s: ReadScope, refetchMs = 0) {
+/**
+ * Perceived-performance scores (poll answers) per release and route; absent figures when no feedback. Answers
+ * carry a route and a release, not a service: with `byService`, only answers whose linked trace entered through
+ * that service count (the scope's own service filter is not applied otherwise).
+ */
+export function usePerceivedQuery(p: number, s: ReadScope, refetchMs = 0, byService?: string) {
   return useQuery({
-    queryKey: dashboardKeys.perceived(p, s),
+    queryKey: [...dashboardKeys.perceived(p, s), byService ?? ''],
     queryFn: () =>
       get<Serialized<FeedbackSummary>>('/api/v1/feedback/summary', p, {
         from: new Date(s.fromMs).toISOString(),
         to: new Date(s.toMs).toISOString(),
         release: s.release || undefined,
         route: s.route || undefined,
+        service: byService || undefined,
       }),
     ...live(refetchMs),
     // The score is an extra: a failure (or no feedback module) must not break the latency pages.

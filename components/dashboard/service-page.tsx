@@ -42,7 +42,9 @@ function Service({ projectId, service }: { projectId: number; service: string })
   const markers = useReleaseMarkers(projectId, state, service);
   const stats = useStatsQuery(projectId, scope, refetchMs);
   const routes = useRoutesQuery(projectId, scope, refetchMs);
+  // Per route: every answer of the route's name. The headline score: answers whose trace entered here.
   const perceived = usePerceivedQuery(projectId, state.scope, refetchMs);
+  const servicePerceived = usePerceivedQuery(projectId, state.scope, refetchMs, service);
   const base = `/projects/${projectId}`;
   const panel = { projectId, scope, step, refetchMs, releases: markers };
   return (
@@ -57,7 +59,13 @@ function Service({ projectId, service }: { projectId: number; service: string })
       </PageHeader>
       <Toolbar projectId={projectId} state={state} service={service} />
       <QueryGate query={stats} skeleton={<Skeleton className="h-20" />}>
-        {(s) => (s.count === 0 ? <EmptyState projectId={projectId} /> : <StatsCards stats={s} />)}
+        {(s) =>
+          s.count === 0 ? (
+            <EmptyState projectId={projectId} />
+          ) : (
+            <StatsCards stats={s} perceived={servicePerceived.data} />
+          )
+        }
       </QueryGate>
       <LatencyTimeCharts {...panel} />
       <div className="grid gap-4 lg:grid-cols-2">

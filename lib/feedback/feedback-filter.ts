@@ -6,6 +6,8 @@ export interface FeedbackFilter {
   to: Date;
   release?: string;
   route?: string;
+  /** Service of the linked trace's entry span: answers without a found trace belong to no service. */
+  service?: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -27,7 +29,8 @@ const instant = z.union([
 
 /**
  * Query parameters shared by the feedback APIs: `from`/`to` (ISO 8601 or epoch ms; default the last
- * 30 days), `release`, `route` (exact; '' or absent = all). Ranges are capped at 400 days.
+ * 30 days), `release`, `route`, `service` (exact; '' or absent = all; `service` matches the service of the
+ * answer's linked trace). Ranges are capped at 400 days.
  */
 export const feedbackFilterSchema = z
   .object({
@@ -36,6 +39,7 @@ export const feedbackFilterSchema = z
     to: instant.optional(),
     release: optionalName,
     route: optionalName,
+    service: optionalName,
   })
   .transform(({ project, from, to, ...rest }, ctx) => {
     const end = to ?? new Date();

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { feedbackFilterSchema } from '../../lib/feedback/feedback-filter';
 import { listFeedback } from '../../lib/feedback/queries/list-feedback';
 import { listRouteApdex } from '../../lib/feedback/queries/list-route-apdex';
 import { adoptApdexThreshold } from '../../lib/feedback/reports/adopt-apdex';
@@ -223,5 +224,40 @@ describe('feedback reports', () => {
     ]);
     const after = await apdexReport(pool, projectId, range);
     expect(after?.routes.find((r) => r.route === '/search')?.adoptedMs).toBe(Math.round(t));
+  });
+  it("filters by the service of an answer's linked trace: summary, scatter and list", async () => {
+    // Two answers through checkout-api, one through search-api (its entry span; a db child span does not
+    // count), one without a trace: that one belongs to no service.
+    const traces = { a: 'a1'.repeat(16), b: 'b1'.repeat(16), c: 'c1'.repeat(16) };
+    await insertSpan(traces.a, '11'.repeat(8), now - 50_000, 300, 'checkout-api');
+    await insertSpan(traces.b, '12'.repeat(8), now - 50_000, 500, 'checkout-api');
+    await insertSpan(traces.c, '13'.repeat(8), now - 50_000, 200, 'search-api');
+    await insertSpan(traces.c, '14'.repeat(8), now - 49_990, 20, 'db');
+    await insertFeedback({ release: 'svc', route: '/pay', rating: 5, traceId: traces.a });
+    await insertFeedback({ release: 'svc', route: '/pay', rating: 3, traceId: traces.b });
+    await insertFeedback({ release: 'svc', route: '/find', rating: 4, traceId: traces.c });
+    await insertFeedback({ release: 'svc', route: '/find', rating: 1, interaction: 80 });
+    expect(await checkFeedbackTraces(pool)).toBeGreaterThanOrEqual(3);
+
+    const count = async (service?: string) =>
+      (await feedbackSummary(pool, projectId, { ...range, release: 'svc', service })).overall.count;
+    expect([await count(), await count('checkout-api'), await count('search-api'), await count('db')]).toEqual([
+      4, 2, 1, 0,
+    ]);
+    const checkout = await feedbackSummary(pool, projectId, { ...range, release: 'svc', service: 'checkout-api' });
+    expect(checkout.byRoute.map((r) => [r.route, r.stats.meanRating])).toEqual([['/pay', 4]]);
+    const scatter = await feedbackScatter(pool, projectId, { ...range, release: 'svc', service: 'search-api' });
+    expect(scatter.points.map((p) => p.latencyMs)).toEqual([200]);
+    const list = await listFeedback(
+      pool,
+      projectId,
+      { ...range, release: 'svc', service: 'checkout-api' },
+      { limit: 10 },
+    );
+    expect(list.items.map((i) => i.rating).sort()).toEqual([3, 5]);
+    // The API takes it from the query string; '' means all services.
+    const params = (q: string) => feedbackFilterSchema.parse(Object.fromEntries(new URLSearchParams(q))).filter;
+    expect(params('project=1&service=checkout-api').service).toBe('checkout-api');
+    expect(params('project=1&service=').service).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../webhooks/outbox-db';
 import type { FeedbackFilter } from '../feedback-filter';
-import { LATENCY_SOURCE_SQL, LATENCY_SQL } from './trace-latency-sql';
+import { LATENCY_SOURCE_SQL, LATENCY_SQL, TRACE_SERVICE_SQL } from './trace-latency-sql';
 
 export type LatencySource = 'trace' | 'interaction' | 'inp';
 
@@ -50,6 +50,7 @@ WHERE f.project_id = $1 AND f.received_at >= $2 AND f.received_at < $3
   AND ($5::text IS NULL OR f.route = $5)
   AND ($6::bigint IS NULL OR f.id < $6)
   AND (NOT $7::boolean OR f.comment IS NOT NULL)
+  AND ($9::text IS NULL OR ${TRACE_SERVICE_SQL} = $9)
 ORDER BY f.id DESC
 LIMIT $8`;
 
@@ -94,6 +95,7 @@ export async function listFeedback(
     page.before ?? null,
     page.withComment ?? false,
     page.limit + 1,
+    filter.service ?? null,
   ]);
   const rows = result.rows.slice(0, page.limit);
   return {

@@ -21,6 +21,7 @@ WHERE f.project_id = $1 AND f.received_at >= $2 AND f.received_at < $3
   AND ($4::text IS NULL OR f.release = $4)
   AND ($5::text IS NULL OR f.route = $5)
   AND (NOT $6::boolean OR ${LATENCY_SQL} IS NOT NULL)
+  AND ($8::text IS NULL OR ${TRACE_SERVICE_SQL} = $8)
 ORDER BY f.received_at DESC, f.id DESC
 LIMIT $7`;
 
@@ -55,6 +56,7 @@ export async function loadRatedPoints(
     filter.route ?? null,
     opts.withLatencyOnly ?? false,
     opts.limit + 1,
+    filter.service ?? null,
   ]);
   const rows = result.rows.slice(0, opts.limit);
   return {

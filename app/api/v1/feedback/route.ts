@@ -14,7 +14,7 @@ const pageSchema = z.object({
   comments: z.enum(['1', 'true']).optional(),
 });
 
-// GET /api/v1/feedback?project=&release=&route=&from=&to=&comments=1&before=&limit=: answers, newest first,
+// GET /api/v1/feedback?project=&release=&route=&service=&from=&to=&comments=1&before=&limit=: answers, newest first,
 // with comments and the linked trace. (POST on this path is the widget's endpoint, on the fast path.)
 export const GET = route(async (request) => {
   const { projectId, filter } = parseQuery(feedbackFilterSchema, request);

@@ -4,7 +4,7 @@ import { feedbackFilterSchema } from '@/lib/feedback/feedback-filter';
 import { apdexReport } from '@/lib/feedback/reports/apdex-report';
 import { jsonWithEtag, notFound, parseQuery, route } from '@/lib/http/api';
 
-// GET /api/v1/feedback/apdex?project=&release=&from=&to=: feedback-calibrated Apdex T per route with its
+// GET /api/v1/feedback/apdex?project=&release=&service=&from=&to=: feedback-calibrated Apdex T per route with its
 // bootstrap CI, beside the project default and the thresholds adopted so far.
 export const GET = route(async (request) => {
   const { projectId, filter } = parseQuery(feedbackFilterSchema, request);
