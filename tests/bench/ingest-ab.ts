@@ -5,13 +5,12 @@
 // at the same time, so both see the same machine. Prints each side's CPU per acknowledged span: its server
 // process and the PostgreSQL backends serving its database (background processes are shared and left out).
 // Run: npm run bench:ingest-ab   (BENCH_SECONDS, default 60; AB_DIR=/path/to/other/checkout)
-import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { createProject } from '../../lib/projects/create-project';
 import { type AppProcess, startAppProcess } from '../support/app-process';
 import { benchDatabase } from './bench-db';
 import { type IngestClientResult, runIngestClient } from './ingest-client-run';
-import { cpuSnapshot, machineSnapshot } from './process-cpu';
+import { cpuSnapshot, machineSnapshot, processesWhere } from './process-cpu';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const RATE = Number(process.env.AB_RATE ?? 25_000);
@@ -24,18 +23,7 @@ const ENV_B = Object.fromEntries(
 );
 
 /** PostgreSQL backends connected to `database` (their command line names it). */
-function backendsOf(database: string): number[] {
-  const pids: number[] = [];
-  for (const e of readdirSync('/proc')) {
-    if (!/^\d+$/.test(e)) continue;
-    try {
-      if (readFileSync(`/proc/${e}/cmdline`, 'latin1').includes(` ${database} `)) pids.push(Number(e));
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return pids;
-}
+const backendsOf = (database: string) => processesWhere('cmdline', (line) => line.includes(` ${database} `));
 
 /** The load generator at AB_RATE spans/s for one side. */
 function runClient(url: string, key: string, seconds: number): Promise<IngestClientResult> {

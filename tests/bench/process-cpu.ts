@@ -16,8 +16,8 @@ export function cpuSeconds(pid: number): number | null {
   }
 }
 
-/** Every process whose command name is `comm` (e.g. 'postgres': the server and its backends). */
-export function processesNamed(comm: string): number[] {
+/** Every process whose /proc/<pid>/`file` (its command name, or its command line) passes `test`. */
+export function processesWhere(file: 'comm' | 'cmdline', test: (text: string) => boolean): number[] {
   let entries: string[];
   try {
     entries = readdirSync('/proc');
@@ -28,13 +28,16 @@ export function processesNamed(comm: string): number[] {
   for (const e of entries) {
     if (!/^\d+$/.test(e)) continue;
     try {
-      if (readFileSync(`/proc/${e}/comm`, 'utf8').trim() === comm) pids.push(Number(e));
+      if (test(readFileSync(`/proc/${e}/${file}`, 'latin1'))) pids.push(Number(e));
     } catch {
       // exited meanwhile
     }
   }
   return pids;
 }
+
+/** Every process whose command name is `comm` (e.g. 'postgres': the server and its backends). */
+export const processesNamed = (comm: string) => processesWhere('comm', (name) => name.trim() === comm);
 
 /**
  * Snapshot of the CPU seconds of a set of processes; `since()` gives the CPU they used after it, counting
