@@ -27,15 +27,15 @@ export function readAttribute(r: WireReader, end: number, ctx: SpanScratch): voi
   const { span, pair } = ctx;
   const buf = r.buf;
   const simple = simplePair(buf, r.pos, end, pair);
-  if (simple === 10 && span.skipStrings && SPAN_WATCH.match(buf, pair.keyStart, pair.keyEnd) < 0) {
+  const stringId = simple === 10 ? SPAN_WATCH.match(buf, pair.keyStart, pair.keyEnd) : -1;
+  if (simple === 10 && stringId < 0 && span.skipStrings) {
     span.skipAttribute(pair.keyEnd - pair.keyStart + end - pair.valueStart - 2);
     r.pos = end;
     return;
   }
   const w = span.nextAttribute();
   if (simple === 10 && w.stringMember(buf, pair.keyStart, pair.keyEnd, pair.valueStart + 2, end)) {
-    const id = SPAN_WATCH.match(buf, pair.keyStart, pair.keyEnd);
-    if (id >= 0) span.watched(id, internString(buf, pair.valueStart + 2, end));
+    if (stringId >= 0) span.watched(stringId, internString(buf, pair.valueStart + 2, end));
     r.pos = end;
     return;
   }
