@@ -39,7 +39,8 @@ export const dashboardKeys = {
   heatmap: (p: number, s: ReadScope, step: number) => [...dashboardKeys.project(p), 'heatmap', s, step] as const,
   exemplars: (p: number, s: ReadScope) => [...dashboardKeys.project(p), 'exemplars', s] as const,
   trace: (p: number, traceId: string) => [...dashboardKeys.project(p), 'trace', traceId] as const,
-  perceived: (p: number, s: ReadScope) => [...dashboardKeys.project(p), 'perceived', s] as const,
+  perceived: (p: number, s: ReadScope, byService = '') =>
+    [...dashboardKeys.project(p), 'perceived', s, byService] as const,
 };
 
 const get = <T>(path: string, projectId: number, params: Record<string, string | undefined>) =>
@@ -186,7 +187,7 @@ export function useTraceQuery(p: number, traceId: string) {
  */
 export function usePerceivedQuery(p: number, s: ReadScope, refetchMs = 0, byService?: string) {
   return useQuery({
-    queryKey: [...dashboardKeys.perceived(p, s), byService ?? ''],
+    queryKey: dashboardKeys.perceived(p, s, byService),
     queryFn: () =>
       get<Serialized<FeedbackSummary>>('/api/v1/feedback/summary', p, {
         from: new Date(s.fromMs).toISOString(),
