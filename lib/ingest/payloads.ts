@@ -36,12 +36,19 @@ export function payloadId(): number {
 // zlib's async API took more event-loop time per call (60-80 us: stream and thread-pool hand-off) than this.
 const DEFLATE = { level: 1 };
 
-/** The body of an OTLP export request (as decoded), compressed. */
-export function requestPayload(body: Buffer, contentType: OtlpContentType): SpanPayload {
+/**
+ * The body of an OTLP export request (as decoded), compressed: `deflated` when the request came as that raw
+ * deflate stream already (a gzip body of one member, see gzip-body.ts), else deflated here.
+ */
+export function requestPayload(
+  body: Buffer,
+  contentType: OtlpContentType,
+  deflated: Buffer | null = null,
+): SpanPayload {
   return {
     id: payloadId(),
     format: contentType === 'protobuf' ? PAYLOAD_FORMAT.protobuf : PAYLOAD_FORMAT.json,
-    body: zlib.deflateRawSync(body, DEFLATE),
+    body: deflated ?? zlib.deflateRawSync(body, DEFLATE),
   };
 }
 

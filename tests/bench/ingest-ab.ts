@@ -78,7 +78,8 @@ async function main() {
       postgres: postgres[i].since() ?? Number.NaN,
     }));
     console.log(
-      `each side: ${RATE.toLocaleString('en-US')} spans/s offered for ${SECONDS} s; B = ${OTHER_DIR} ${process.env.AB_ENV_B ?? ''}`,
+      `each side: ${RATE.toLocaleString('en-US')} spans/s offered for ${SECONDS} s` +
+        `${process.env.BENCH_GZIP === '1' ? ', requests gzipped' : ''}; B = ${OTHER_DIR} ${process.env.AB_ENV_B ?? ''}`,
     );
     const us = (seconds: number, acked: number) => (seconds / acked) * 1e6;
     for (const [i, s] of sides.entries()) {

@@ -6,9 +6,11 @@
 // (bench:ingest-ab compares CPU per span at equal load). Requests go over keep-alive connections, one in flight
 // per connection, as plain HTTP/1.1 written and read on the socket (like wrk): node:http's client cost ~2 µs of
 // CPU per span here, CPU the server on the same two cores then did not get. Prints one JSON line: acknowledged
-// spans, statuses, ack latencies.
+// spans, statuses, ack latencies. With BENCH_GZIP=1 every request is gzipped (level 1) after patching, as an
+// OpenTelemetry Collector sends by default.
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
 import { SpanKind } from '@opentelemetry/api';
 import { memoryTracer, tracesProtobuf } from '../../lib/ingest/otlp/test-fixtures';
 
@@ -17,11 +19,13 @@ const key = process.env.BENCH_KEY ?? '';
 const seconds = Number(process.env.BENCH_SECONDS ?? 60);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const rate = Number(process.env.BENCH_RATE ?? 0); // spans/s over all connections; 0: no pacing
+const gzip = process.env.BENCH_GZIP === '1';
 const BATCH = 100;
 const TEMPLATES = 12;
 
 interface Template {
   request: Buffer; // HTTP head, then the body
+  bodyAt: number; // where the body starts
   createdMs: number;
   spans: { trace: number; span: number; start: number; end: number; startNs: Nanos; endNs: Nanos }[];
 }
@@ -107,7 +111,7 @@ function templates(): Template[] {
       start: o.start + at,
       end: o.end + at,
     }));
-    out.push({ request: Buffer.concat([head, body]), createdMs: now, spans: spansAt });
+    out.push({ request: Buffer.concat([head, body]), bodyAt: at, createdMs: now, spans: spansAt });
   }
   return out;
 }
@@ -124,6 +128,15 @@ function random32(): number {
 }
 let serial = 0;
 
+/** The request with its body gzipped (BENCH_GZIP). */
+function gzipped(request: Buffer, bodyAt: number): Buffer {
+  const body = gzipSync(request.subarray(bodyAt), { level: 1 });
+  const head = request
+    .toString('latin1', 0, bodyAt)
+    .replace(/Content-Length: \d+\r\n/, `Content-Encoding: gzip\r\nContent-Length: ${body.length}\r\n`);
+  return Buffer.concat([Buffer.from(head, 'latin1'), body]);
+}
+
 /** A template's request with every span's ids replaced by random ones and its times moved to the present. */
 function nextRequest(all: Template[]): Buffer {
   const t = all[serial++ % all.length];
@@ -136,7 +149,7 @@ function nextRequest(all: Template[]): Buffer {
     writeShifted(request, o.start, o.startNs, shift);
     writeShifted(request, o.end, o.endNs, shift);
   }
-  return request;
+  return gzip ? gzipped(request, t.bodyAt) : request;
 }
 
 const CRLF2 = Buffer.from('\r\n\r\n');

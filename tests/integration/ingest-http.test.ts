@@ -189,7 +189,35 @@ describe('status codes', () => {
     expect(bomb.length).toBeLessThan(CAP);
     const r = await post('/v1/traces', bomb, { ...pb(tenant.ingestKey), 'content-encoding': 'gzip' });
     expect(r.status).toBe(413);
+    const m = await post('/v1/metrics', bomb, { ...json(tenant.ingestKey), 'content-encoding': 'gzip' });
+    expect(m.status).toBe(413);
+    expect(await m.json()).toMatchObject({ code: 3, message: `Body larger than ${CAP} bytes (after decompression)` });
     expect((await post('/v1/traces', good(), pb(tenant.ingestKey))).status).toBe(200);
+  });
+
+  it('a gzip body of one member is stored as the deflate stream it came in; one of several members is stored too', async () => {
+    const t = await createTenant(database.url);
+    const gzip = { ...pb(t.ingestKey), 'content-encoding': 'gzip' };
+    const one = recentSpans(20);
+    const gz = gzipSync(tracesProtobuf(one), { level: 9 });
+    expect((await post('/v1/traces', gz, gzip)).status).toBe(200);
+    const payloads = async () =>
+      (await pool.query('SELECT body FROM telemetry.span_payloads WHERE project_id = $1', [t.projectId])).rows.map(
+        (r) => r.body as Buffer,
+      );
+    expect((await payloads()).map((b) => b.equals(gz.subarray(10, gz.length - 8)))).toEqual([true]);
+    // Two members (gzip allows it; the body is their concatenation): inflated whole and deflated here.
+    const two = recentSpans(10).map((s) => spanLike(s, { traceId: '7'.repeat(32) }));
+    const body = tracesProtobuf(two);
+    const members = Buffer.concat([gzipSync(body.subarray(0, 100)), gzipSync(body.subarray(100))]);
+    expect((await post('/v1/traces', members, gzip)).status).toBe(200);
+    expect(await rawSpanCount(pool, t.projectId)).toBe(30);
+    expect(await payloads()).toHaveLength(2);
+    // The trace view reads details from both kinds of payload.
+    const [first] = await getTrace(pool, t.projectId, one[0].spanContext().traceId);
+    expect(first.attributes).toMatchObject({ 'url.path': '/api/orders/100000' });
+    const stored = await getTrace(pool, t.projectId, '7'.repeat(32));
+    expect(stored.map((s) => s.attributes['url.path']).sort()).toEqual(two.map((s) => s.attributes['url.path']).sort());
   });
 
   it('413 reaches a client that is still sending its body; past the discard bound the connection is closed', async () => {

@@ -1,15 +1,17 @@
 import { parentPort } from 'node:worker_threads';
 import type { OtlpContentType } from '../otlp';
 import type { SpanBatch } from '../span-batch';
-import { decodeSpanRequest } from './decode-spans';
+import { type BodyEncoding, decodeMetricRequest, decodeSpanRequest } from './decode-request';
 
 // The decode thread's message loop (started by ./thread.mjs). Each request comes with its body in a buffer of
-// its own; the answer's typed arrays are transferred back, not copied.
+// its own; a span batch's typed arrays are transferred back, not copied (metric points come back cloned).
 
 export interface DecodeRequest {
   id: number;
-  body: Uint8Array;
+  signal: 'traces' | 'metrics';
+  body: Uint8Array; // as read: gzipped when encoding.gzipped
   type: OtlpContentType;
+  encoding: BodyEncoding;
   projectId: number;
 }
 
@@ -48,7 +50,11 @@ if (!port) throw new Error('the decode thread runs as a worker thread');
 port.on('message', (m: DecodeRequest) => {
   try {
     const body = Buffer.from(m.body.buffer, m.body.byteOffset, m.body.byteLength);
-    const result = decodeSpanRequest(body, m.type, m.projectId);
+    if (m.signal === 'metrics') {
+      port.postMessage({ id: m.id, result: decodeMetricRequest(body, m.type, m.encoding) });
+      return;
+    }
+    const result = decodeSpanRequest(body, m.type, m.projectId, m.encoding);
     port.postMessage({ id: m.id, result }, result.ok && result.batch ? transferable(result.batch) : []);
   } catch (err) {
     port.postMessage({ id: m.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });

@@ -1,10 +1,17 @@
 import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeTraces } from '../otlp';
-import { httpSpans, tracesJson, tracesProtobuf } from '../otlp/test-fixtures';
+import {
+  httpSpans,
+  memoryMeter,
+  metricsJson,
+  metricsProtobuf,
+  tracesJson,
+  tracesProtobuf,
+} from '../otlp/test-fixtures';
 import { PAYLOAD_FORMAT } from '../payloads';
 import { spanBatch, spanKeyHex } from '../span-batch';
-import { decodeSpanRequest, type SpanDecodeResult } from './decode-spans';
+import { decodeMetricRequest, decodeSpanRequest, type SpanDecodeResult } from './decode-request';
 import { DecodeThreadError, DecodeThreads } from './threads';
 
 // The decode threads run the same code as the event loop would: their answers must be equal, arriving as
@@ -66,6 +73,50 @@ describe('decode threads', () => {
     // Ids survive the trip byte for byte.
     const decoded = decodeTraces(body, type, { details: false }).rows.filter((r) => r.isRequest);
     expect(spanKeyHex(onThread.batch.requests, 5)).toBe(decoded[5].traceId + decoded[5].spanId);
+  });
+
+  it('inflates a gzip request and keeps its deflate stream as the payload, not compressed again', async () => {
+    threads = new DecodeThreads(1, MIB_64);
+    const body = tracesProtobuf(httpSpans(80, Math.floor(Date.now() / 1000) - 60));
+    const gz = zlib.gzipSync(body, { level: 9 });
+    const encoding = { gzipped: true, maxBytes: MIB_64 };
+    const onThread = await threads.decode(gz, 'protobuf', 7, encoding);
+    if (!onThread.ok || !onThread.batch) throw new Error('no batch');
+    expect(onThread.batch.payload.body.equals(gz.subarray(10, gz.length - 8))).toBe(true); // as sent, level 9
+    const local = sameIds(onThread, decodeSpanRequest(body, 'protobuf', 7), body, 'protobuf');
+    expect(plain(onThread)).toEqual(plain(local));
+    // Over the cap once inflated: 413; not gzip at all: 400. The thread keeps serving.
+    expect(await threads.decode(gz, 'protobuf', 7, { gzipped: true, maxBytes: body.length - 1 })).toEqual({
+      ok: false,
+      status: 413,
+      message: `Body larger than ${body.length - 1} bytes (after decompression)`,
+    });
+    expect(await threads.decode(body, 'protobuf', 7, encoding)).toEqual({
+      ok: false,
+      status: 400,
+      message: 'Body is not valid gzip',
+    });
+    expect((await threads.decode(gz, 'protobuf', 7, encoding)).ok).toBe(true);
+  });
+
+  it.each(['protobuf', 'json'] as const)('decodes a %s metrics request as the event loop does', async (type) => {
+    threads = new DecodeThreads(1, MIB_64);
+    const { meter, collect } = memoryMeter();
+    meter.createGauge('queue.depth').record(17, { queue: 'emails' });
+    meter.createCounter('jobs.done').add(3);
+    meter.createHistogram('job.duration').record(12.5);
+    meter.createHistogram('job.duration.exp').record(40);
+    const metrics = await collect();
+    const body = type === 'protobuf' ? metricsProtobuf(metrics) : metricsJson(metrics);
+    const onThread = await threads.decodeMetrics(zlib.gzipSync(body), type, { gzipped: true, maxBytes: MIB_64 });
+    expect(onThread.ok && onThread.rows.map((r) => r.name).sort()).toEqual([
+      'job.duration',
+      'job.duration.exp',
+      'jobs.done',
+      'queue.depth',
+    ]);
+    expect(onThread).toEqual(decodeMetricRequest(body, type));
+    expect((await threads.decodeMetrics(Buffer.from('{"resourceMetrics": [tru'), 'json')).ok).toBe(false);
   });
 
   it('answers an undecodable body with its reason, as the event loop does, and keeps serving', async () => {

@@ -3,12 +3,19 @@ import { config } from '../../config';
 import { log } from '../../log';
 import type { OtlpContentType } from '../otlp';
 import type { SpanBatch } from '../span-batch';
-import { decodeSpanRequest, type SpanDecodeResult } from './decode-spans';
+import {
+  type BodyEncoding,
+  decodeMetricRequest,
+  decodeSpanRequest,
+  IDENTITY,
+  type MetricDecodeResult,
+  type SpanDecodeResult,
+} from './decode-request';
 import type { DecodeRequest } from './thread-main';
 
-// Trace export requests are decoded, deflated and encoded on decode threads (worker_threads), so the event loop
-// only does HTTP and PostgreSQL I/O (docs/architecture.md "Ingest"). TAILWATCH_INGEST_DECODE_THREADS (default 1)
-// sets how many; 0 decodes on the event loop.
+// Export requests are inflated (gzip), decoded, and for traces deflated and encoded, on decode threads
+// (worker_threads), so the event loop only does HTTP and PostgreSQL I/O (docs/architecture.md "Ingest").
+// TAILWATCH_INGEST_DECODE_THREADS (default 1) sets how many; 0 decodes on the event loop.
 // - Backlog: bodies waiting for a thread are capped at TAILWATCH_INGEST_DECODE_BACKLOG_BYTES (default 64 MiB;
 //   one body is always taken when none waits); beyond it a request gets DecodeThreadError (503, Retry-After).
 // - A thread that dies, or answers with an error of its own, fails its requests with DecodeThreadError (503, the
@@ -23,13 +30,15 @@ export class DecodeThreadError extends Error {
   }
 }
 
+type DecodeResult = SpanDecodeResult | MetricDecodeResult;
+
 interface Waiting {
   bytes: number;
-  resolve(r: SpanDecodeResult): void;
+  resolve(r: DecodeResult): void;
   reject(e: Error): void;
 }
 
-type Reply = { id: number; result: SpanDecodeResult } | { id: number; error: string };
+type Reply = { id: number; result: DecodeResult } | { id: number; error: string };
 
 const THREAD_ENTRY = new URL('./thread.mjs', import.meta.url);
 
@@ -83,9 +92,9 @@ class DecodeThread {
   }
 }
 
-/** Typed arrays arrive as plain Uint8Arrays: the rows and the payload body become Buffers again. */
-function received(r: SpanDecodeResult): SpanDecodeResult {
-  if (!r.ok || !r.batch) return r;
+/** Typed arrays arrive as plain Uint8Arrays: a span batch's rows and payload body become Buffers again. */
+function received(r: DecodeResult): DecodeResult {
+  if (!r.ok || !('batch' in r) || !r.batch) return r;
   const b: SpanBatch = r.batch;
   b.rows = Buffer.from(b.rows.buffer, b.rows.byteOffset, b.rows.byteLength);
   b.payload.body = Buffer.from(b.payload.body.buffer, b.payload.body.byteOffset, b.payload.body.byteLength);
@@ -106,8 +115,30 @@ export class DecodeThreads {
     private readonly entry: URL = THREAD_ENTRY,
   ) {}
 
-  decode(body: Buffer, type: OtlpContentType, projectId: number): Promise<SpanDecodeResult> {
-    if (this.off) return Promise.resolve(decodeSpanRequest(body, type, projectId));
+  /** One trace export request (see decode-request.ts). */
+  decode(
+    body: Buffer,
+    type: OtlpContentType,
+    projectId: number,
+    encoding: BodyEncoding = IDENTITY,
+  ): Promise<SpanDecodeResult> {
+    if (this.off) return Promise.resolve(decodeSpanRequest(body, type, projectId, encoding));
+    return this.post('traces', body, type, projectId, encoding) as Promise<SpanDecodeResult>;
+  }
+
+  /** One metrics export request (see decode-request.ts). */
+  decodeMetrics(body: Buffer, type: OtlpContentType, encoding: BodyEncoding = IDENTITY): Promise<MetricDecodeResult> {
+    if (this.off) return Promise.resolve(decodeMetricRequest(body, type, encoding));
+    return this.post('metrics', body, type, 0, encoding) as Promise<MetricDecodeResult>;
+  }
+
+  private post(
+    signal: DecodeRequest['signal'],
+    body: Buffer,
+    type: OtlpContentType,
+    projectId: number,
+    encoding: BodyEncoding,
+  ): Promise<DecodeResult> {
     if (this.backlogBytes > 0 && this.backlogBytes + body.length > this.maxBacklogBytes)
       return Promise.reject(new DecodeThreadError('too many requests waiting to be decoded'));
     // The body goes over in a buffer of its own (transferred, not cloned).
@@ -119,9 +150,9 @@ export class DecodeThreads {
     const done = () => {
       this.backlogBytes -= bytes;
     };
-    return new Promise<SpanDecodeResult>((resolve, reject) => {
+    return new Promise<DecodeResult>((resolve, reject) => {
       try {
-        this.pick().post({ id, body: own, type, projectId }, { bytes, resolve, reject });
+        this.pick().post({ id, signal, body: own, type, encoding, projectId }, { bytes, resolve, reject });
       } catch (err) {
         reject(new DecodeThreadError(err instanceof Error ? err.message : String(err)));
       }
@@ -166,17 +197,40 @@ export class DecodeThreads {
 
 const holder = globalThis as typeof globalThis & { __tailwatchDecodeThreads?: DecodeThreads };
 
-/**
- * Decodes one trace export request of `projectId` (see decode-spans.ts) on a decode thread, or on the event loop
- * when TAILWATCH_INGEST_DECODE_THREADS is 0. Rejects DecodeThreadError (answer 503) when the backlog is full or
- * the thread died meanwhile.
- */
-export function decodeSpans(body: Buffer, type: OtlpContentType, projectId: number): Promise<SpanDecodeResult> {
+/** This process's decode threads, or null when TAILWATCH_INGEST_DECODE_THREADS is 0. */
+function decodeThreads(): DecodeThreads | null {
   const c = config();
-  if (c.TAILWATCH_INGEST_DECODE_THREADS === 0) return Promise.resolve(decodeSpanRequest(body, type, projectId));
+  if (c.TAILWATCH_INGEST_DECODE_THREADS === 0) return null;
   holder.__tailwatchDecodeThreads ??= new DecodeThreads(
     c.TAILWATCH_INGEST_DECODE_THREADS,
     c.TAILWATCH_INGEST_DECODE_BACKLOG_BYTES,
   );
-  return holder.__tailwatchDecodeThreads.decode(body, type, projectId);
+  return holder.__tailwatchDecodeThreads;
+}
+
+/**
+ * Decodes one trace export request of `projectId` (see decode-request.ts) on a decode thread, or on the event
+ * loop when TAILWATCH_INGEST_DECODE_THREADS is 0. Rejects DecodeThreadError (answer 503) when the backlog is
+ * full or the thread died meanwhile.
+ */
+export function decodeSpans(
+  body: Buffer,
+  type: OtlpContentType,
+  projectId: number,
+  encoding: BodyEncoding,
+): Promise<SpanDecodeResult> {
+  const threads = decodeThreads();
+  if (!threads) return Promise.resolve(decodeSpanRequest(body, type, projectId, encoding));
+  return threads.decode(body, type, projectId, encoding);
+}
+
+/** Decodes one metrics export request, like decodeSpans. */
+export function decodeMetricPoints(
+  body: Buffer,
+  type: OtlpContentType,
+  encoding: BodyEncoding,
+): Promise<MetricDecodeResult> {
+  const threads = decodeThreads();
+  if (!threads) return Promise.resolve(decodeMetricRequest(body, type, encoding));
+  return threads.decodeMetrics(body, type, encoding);
 }

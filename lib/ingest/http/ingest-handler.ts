@@ -3,16 +3,17 @@ import { bearerToken, verifyIngestKey } from '../../auth/keys';
 import { config } from '../../config';
 import { TokenBuckets } from '../../feedback/http/token-buckets';
 import type { FastContext } from '../../http/fast-route';
+import { readCappedBody } from '../../http/read-capped-body';
 import { metrics } from '../../metrics';
-import { DecodeThreadError, decodeSpans } from '../decode/threads';
-import { decodeMetrics, type OtlpContentType, undecodableMessage } from '../otlp';
+import type { BodyEncoding, Undecodable } from '../decode/decode-request';
+import { DecodeThreadError, decodeMetricPoints, decodeSpans } from '../decode/threads';
+import type { OtlpContentType } from '../otlp';
 import { enqueueMetricPoints, enqueueSpans, ingestQueueFull, QueueFullError, WriteUnavailableError } from '../writer';
 import { type Signal, sendExportResponse, sendStatus } from './otlp-responses';
-import { readBody } from './read-body';
 
 // POST /v1/traces and /v1/metrics (OTLP/HTTP). Order: authenticate, check the media type and encoding,
-// rate-limit, read the body under the cap, decode (traces on a decode thread), queue for the group commit,
-// answer after COMMIT.
+// rate-limit, read the body under the cap, inflate (gzip, under the same cap) and decode on a decode thread,
+// queue for the group commit, answer after COMMIT.
 
 const MEDIA_TYPES: Record<string, OtlpContentType> = {
   'application/x-protobuf': 'protobuf',
@@ -45,17 +46,16 @@ function buckets(): TokenBuckets {
 /** A decoded request: what was rejected, and how to store the rest (null: nothing was accepted). */
 type Prepared =
   | { ok: true; rejected: number; errorMessage: string; store: (() => Promise<unknown>) | null }
-  | { ok: false; message: string }; // undecodable: 400
+  | Undecodable;
 
-const SIGNALS: Record<
-  Signal,
-  { prepare: (body: Buffer, type: OtlpContentType, projectId: number) => Promise<Prepared>; label: string }
-> = {
+type Prepare = (body: Buffer, type: OtlpContentType, projectId: number, encoding: BodyEncoding) => Promise<Prepared>;
+
+const SIGNALS: Record<Signal, { prepare: Prepare; label: string }> = {
   // Spans are decoded (without their attribute/resource/event JSON: those stay in the stored request body),
   // deflated and encoded on a decode thread (lib/ingest/decode/threads.ts).
   traces: {
-    prepare: async (body, type, projectId) => {
-      const r = await decodeSpans(body, type, projectId);
+    prepare: async (body, type, projectId, encoding) => {
+      const r = await decodeSpans(body, type, projectId, encoding);
       if (!r.ok) return r;
       const { batch } = r;
       return { ...r, store: batch ? () => enqueueSpans(batch) : null };
@@ -63,14 +63,11 @@ const SIGNALS: Record<
     label: 'spans',
   },
   metrics: {
-    prepare: async (body, type, projectId) => {
-      try {
-        const d = decodeMetrics(body, type);
-        const store = d.rows.length > 0 ? () => enqueueMetricPoints(projectId, d.rows) : null;
-        return { ok: true, rejected: d.rejected, errorMessage: d.errorMessage, store };
-      } catch (err) {
-        return { ok: false, message: undecodableMessage(err) };
-      }
+    prepare: async (body, type, projectId, encoding) => {
+      const r = await decodeMetricPoints(body, type, encoding);
+      if (!r.ok) return r;
+      const { rows } = r;
+      return { ...r, store: rows.length > 0 ? () => enqueueMetricPoints(projectId, rows) : null };
     },
     label: 'metrics',
   },
@@ -98,13 +95,13 @@ export function ingestHandler(signal: Signal) {
         'retry-after': String(decision.retryAfterSeconds),
       });
     }
+    // The cap holds on the wire here, and after inflating on the decode thread (a gzip bomb stops at it: 413).
     const cap = config().TAILWATCH_MAX_BODY_BYTES;
-    const body = await readBody(req, cap, gzipped);
+    const body = await readCappedBody(req, cap);
     if (!body.ok) {
       if (body.reason === 'aborted') return void res.destroy();
-      if (body.reason === 'bad_gzip') return sendStatus(res, 400, type, 'Body is not valid gzip');
       // No Connection: close: the rest of an oversized body is still being read (lib/http/read-capped-body.ts).
-      return sendStatus(res, 413, type, `Body larger than ${cap} bytes (after decompression)`);
+      return sendStatus(res, 413, type, `Body larger than ${cap} bytes`);
     }
     // Our own limits and failures: 503 with the error's Retry-After, so the client retries.
     const retryLater = (err: { message: string; retryAfterSeconds: number }) =>
@@ -113,12 +110,12 @@ export function ingestHandler(signal: Signal) {
     if (ingestQueueFull()) return retryLater(new QueueFullError());
     let decoded: Prepared;
     try {
-      decoded = await prepare(body.body, type, key.projectId);
+      decoded = await prepare(body.body, type, key.projectId, { gzipped, maxBytes: cap });
     } catch (err) {
       if (!(err instanceof DecodeThreadError)) throw err;
       return retryLater(err);
     }
-    if (!decoded.ok) return sendStatus(res, 400, type, decoded.message);
+    if (!decoded.ok) return sendStatus(res, decoded.status, type, decoded.message);
     const counter = metrics().ingestItems;
     if (decoded.rejected > 0) counter.inc({ signal: label, outcome: 'rejected' }, decoded.rejected);
     if (decoded.store) {

@@ -1,0 +1,78 @@
+import { inflateGzipBody } from '../gzip-body';
+import { decodeMetrics, decodeTraces, type OtlpContentType, undecodableMessage } from '../otlp';
+import { requestPayload } from '../payloads';
+import type { MetricPointRow } from '../rows';
+import { type SpanBatch, spanBatch } from '../span-batch';
+
+// One export request, from the body as read to what the group commit takes. Runs on a decode thread
+// (./threads.ts) or, with TAILWATCH_INGEST_DECODE_THREADS=0, on the event loop.
+// - A gzip body is inflated first, under the body cap (gzip-body.ts).
+// - Traces: decoded without details, the body kept (deflated) as the spans' payload, the rows encoded for COPY
+//   and the request spans' rollup fields in columns. A gzip body of one member is stored as the deflate stream
+//   it came in, not compressed again.
+// - Metrics: decoded to point rows.
+
+/** How the body came: gzipped or not, and the cap on its inflated size. */
+export interface BodyEncoding {
+  gzipped: boolean;
+  maxBytes: number;
+}
+export const IDENTITY: BodyEncoding = { gzipped: false, maxBytes: Number.POSITIVE_INFINITY };
+
+/** Not decodable at all: 400, or 413 for a gzip body that inflates past the cap. */
+export type Undecodable = { ok: false; status: 400 | 413; message: string };
+
+export type SpanDecodeResult =
+  | { ok: true; rejected: number; errorMessage: string; batch: SpanBatch | null } // null: no span accepted
+  | Undecodable;
+
+export type MetricDecodeResult =
+  | { ok: true; rejected: number; errorMessage: string; rows: MetricPointRow[] } // [] : no point accepted
+  | Undecodable;
+
+type Inflated = { ok: true; body: Buffer; deflated: Buffer | null } | Undecodable;
+
+function inflated(body: Buffer, encoding: BodyEncoding): Inflated {
+  if (!encoding.gzipped) return { ok: true, body, deflated: null };
+  const r = inflateGzipBody(body, encoding.maxBytes);
+  if (r.ok) return r;
+  return r.reason === 'too_large'
+    ? { ok: false, status: 413, message: `Body larger than ${encoding.maxBytes} bytes (after decompression)` }
+    : { ok: false, status: 400, message: 'Body is not valid gzip' };
+}
+
+export function decodeSpanRequest(
+  body: Buffer,
+  type: OtlpContentType,
+  projectId: number,
+  encoding: BodyEncoding = IDENTITY,
+): SpanDecodeResult {
+  const plain = inflated(body, encoding);
+  if (!plain.ok) return plain;
+  let decoded: ReturnType<typeof decodeTraces>;
+  try {
+    decoded = decodeTraces(plain.body, type, { details: false });
+  } catch (err) {
+    return { ok: false, status: 400, message: undecodableMessage(err) };
+  }
+  const batch =
+    decoded.rows.length > 0
+      ? spanBatch(projectId, decoded.rows, requestPayload(plain.body, type, plain.deflated))
+      : null;
+  return { ok: true, rejected: decoded.rejected, errorMessage: decoded.errorMessage, batch };
+}
+
+export function decodeMetricRequest(
+  body: Buffer,
+  type: OtlpContentType,
+  encoding: BodyEncoding = IDENTITY,
+): MetricDecodeResult {
+  const plain = inflated(body, encoding);
+  if (!plain.ok) return plain;
+  try {
+    const d = decodeMetrics(plain.body, type);
+    return { ok: true, rejected: d.rejected, errorMessage: d.errorMessage, rows: d.rows };
+  } catch (err) {
+    return { ok: false, status: 400, message: undecodableMessage(err) };
+  }
+}
