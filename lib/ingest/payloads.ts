@@ -38,17 +38,24 @@ const DEFLATE = { level: 1 };
 
 /**
  * The body of an OTLP export request (as decoded), compressed: `deflated` when the request came as that raw
- * deflate stream already (a gzip body of one member, see gzip-body.ts), else deflated here.
+ * deflate stream already (a gzip body of one member, see gzip-body.ts), else deflated here. A client's stream
+ * under 2x smaller than the body (gzip level 0 stores the bytes as they are) is deflated here as well, and the
+ * smaller of the two kept.
  */
 export function requestPayload(
   body: Buffer,
   contentType: OtlpContentType,
   deflated: Buffer | null = null,
 ): SpanPayload {
+  let stored = deflated;
+  if (stored === null || stored.length * 2 > body.length) {
+    const own = zlib.deflateRawSync(body, DEFLATE);
+    if (stored === null || own.length < stored.length) stored = own;
+  }
   return {
     id: payloadId(),
     format: contentType === 'protobuf' ? PAYLOAD_FORMAT.protobuf : PAYLOAD_FORMAT.json,
-    body: deflated ?? zlib.deflateRawSync(body, DEFLATE),
+    body: stored,
   };
 }
 

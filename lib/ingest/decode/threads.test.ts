@@ -97,6 +97,12 @@ describe('decode threads', () => {
       message: 'Body is not valid gzip',
     });
     expect((await threads.decode(gz, 'protobuf', 7, encoding)).ok).toBe(true);
+    // Gzip level 0 stores the bytes as they are: that stream is deflated again rather than stored.
+    const stored = zlib.gzipSync(body, { level: 0 });
+    const again = await threads.decode(stored, 'protobuf', 7, encoding);
+    if (!again.ok || !again.batch) throw new Error('no batch');
+    expect(again.batch.payload.body.length).toBeLessThan(body.length / 2);
+    expect(zlib.inflateRawSync(again.batch.payload.body).equals(body)).toBe(true);
   });
 
   it.each(['protobuf', 'json'] as const)('decodes a %s metrics request as the event loop does', async (type) => {
