@@ -8,26 +8,6 @@ import type { SpanBatch } from './span-batch';
 // The group commit's COPY FROM STDIN: spans and payloads in binary format (lib/ingest/copy-binary.ts),
 // metric points as text (lib/ingest/copy-text.ts).
 
-const CHUNK_CHARS = 1 << 20;
-
-/** Text COPY lines batched into ~1 MB chunks (one stream write each). */
-export function* copyChunks<B extends { projectId: number; rows: R[] }, R>(
-  batches: readonly B[],
-  line: (p: number, r: R) => string,
-) {
-  let buf = '';
-  for (const b of batches) {
-    for (const r of b.rows) {
-      buf += line(b.projectId, r);
-      if (buf.length >= CHUNK_CHARS) {
-        yield buf;
-        buf = '';
-      }
-    }
-  }
-  if (buf) yield buf;
-}
-
 /** `table` and `columns` come from constants of this module's callers, never from input. */
 export async function copyInto(
   client: pg.PoolClient,

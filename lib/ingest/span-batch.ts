@@ -1,5 +1,5 @@
 import { BinaryRows, writeHex } from './copy-binary';
-import { startMicros } from './copy-text';
+import { dayNumber, startMicros } from './copy-text';
 import type { SpanPayload } from './payloads';
 import type { SpanRow } from './rows';
 
@@ -37,8 +37,7 @@ export const SPAN_COLUMNS =
   'project_id, trace_id, span_id, parent_span_id, start_time, duration_ms, name, kind, status_code, status_message, service, release, environment, route, method, http_status, is_request, is_error, payload_id';
 const SPAN_FIELDS = 19;
 
-/** UTC day number of a start in ms, on the stored microsecond. */
-export const dayNumber = (ms: number) => Math.floor(startMicros(ms) / 86_400_000_000);
+export { dayNumber } from './copy-text';
 
 /** Rows of telemetry.spans (SPAN_COLUMNS order) for `rows`, naming payload `payloadId`. */
 export function encodeSpanRows(out: BinaryRows, projectId: number, rows: readonly SpanRow[], payloadId: number): void {

@@ -3,11 +3,10 @@ import { withConnection } from '../db/transaction';
 import { minuteRollups, type NewSpans } from '../rollups/aggregate';
 import { insertPending, type PendingRollup } from '../rollups/flush';
 import { encodePayloadRefs, encodePending } from '../rollups/pending';
-import { copyChunks as chunks, copyBinary, copyInto, PAYLOAD_COLUMNS, payloadRows } from './copy-stream';
-import { METRIC_STAGE_COLUMNS, metricLine } from './copy-text';
+import { copyBinary, copyInto, PAYLOAD_COLUMNS, payloadRows } from './copy-stream';
+import { METRIC_STAGE_COLUMNS, type MetricBatch } from './copy-text';
 import { ensurePartitions, forgetPartitions } from './partitions';
 import { isRequestPayload } from './payloads';
-import type { MetricPointRow } from './rows';
 import { dayNumber, SPAN_COLUMNS, type SpanBatch, selectSpans, spanKeyHex } from './span-batch';
 
 // One group commit: every request of the group in one transaction. Each request's body goes into
@@ -20,11 +19,8 @@ import { dayNumber, SPAN_COLUMNS, type SpanBatch, selectSpans, spanKeyHex } from
 // their minute rollups when some were duplicates), then COMMIT; lib/rollups/flush.ts adds them to the rollup
 // tables. Metric points always take the staging path.
 
+export type { MetricBatch } from './copy-text';
 export type { SpanBatch } from './span-batch';
-export interface MetricBatch {
-  projectId: number;
-  rows: MetricPointRow[];
-}
 export interface GroupResult {
   spansInserted: number;
   spansDuplicate: number;
@@ -75,7 +71,7 @@ async function ensureDays(
   const spanDays = new Set<number>();
   for (const b of spans) for (const d of b.days) spanDays.add(d);
   const pointDays = new Set<number>();
-  for (const b of points) for (const r of b.rows) pointDays.add(dayNumber(r.timeMs));
+  for (const b of points) for (const d of b.days) pointDays.add(d);
   await ensurePartitions(pool, 'spans', [...spanDays].map(dayText));
   if (spans.length > 0) await ensurePartitions(pool, 'span_payloads', [dayText(dayNumber(receivedMs))]);
   await ensurePartitions(pool, 'metric_points', [...pointDays].map(dayText));
@@ -103,7 +99,7 @@ async function writeOnce(
     spans,
     points,
     spanCount,
-    pointCount: points.reduce((n, b) => n + b.rows.length, 0),
+    pointCount: points.reduce((n, b) => n + b.count, 0),
     spanRows: spanCount > 0 ? Buffer.concat(spans.map((b) => b.rows)) : null,
     payloadRows: spans.length > 0 ? payloadRows(spans, receivedMs) : null,
     receivedMs,
@@ -158,7 +154,12 @@ async function groupTransaction(client: pg.PoolClient, g: PreparedGroup, direct:
     result.pending = await storePending(client, g, result.spansDuplicate === 0 ? null : inserted.rows);
   }
   if (g.pointCount > 0) {
-    await copyInto(client, 'tw_stage_points', METRIC_STAGE_COLUMNS, chunks(g.points, metricLine));
+    await copyInto(
+      client,
+      'tw_stage_points',
+      METRIC_STAGE_COLUMNS,
+      g.points.map((b) => b.lines),
+    );
     const inserted = await client.query(INSERT_POINTS);
     result.pointsInserted = inserted.rowCount ?? 0;
     result.pointsDuplicate = g.pointCount - result.pointsInserted;

@@ -4,6 +4,7 @@ import { db } from '../db/pool';
 import { log } from '../log';
 import { metrics } from '../metrics';
 import { flushPending, RollupFlusher } from '../rollups/flush';
+import { metricBatch } from './copy-text';
 import { detailsPayload, type SpanPayload } from './payloads';
 import type { MetricPointRow, SpanRow } from './rows';
 import { spanBatch } from './span-batch';
@@ -150,9 +151,9 @@ export function enqueueSpans(batch: SpanBatch): Promise<WriteOutcome> {
   return queue().submit({ spans: batch, items: batch.spanCount });
 }
 
-/** Queues metric points for the next group commit (deduplicated on project, series, time). */
-export function enqueueMetricPoints(projectId: number, rows: MetricPointRow[]): Promise<WriteOutcome> {
-  return queue().submit({ points: { projectId, rows }, items: rows.length });
+/** Queues a request's metric points for the next group commit (deduplicated on project, series, time). */
+export function enqueueMetricPoints(batch: MetricBatch): Promise<WriteOutcome> {
+  return queue().submit({ points: batch, items: batch.count });
 }
 
 /** Resolves once this process has flushed the rollups of everything it acknowledged so far. */
@@ -185,6 +186,6 @@ export async function storeMetricPoints(
   projectId: number,
   rows: MetricPointRow[],
 ): Promise<WriteOutcome> {
-  const r = await writeGroup(pool, [], [{ projectId, rows }]);
+  const r = await writeGroup(pool, [], [metricBatch(projectId, rows)]);
   return { inserted: r.pointsInserted, duplicates: r.pointsDuplicate };
 }

@@ -1,7 +1,7 @@
 import { inflateGzipBody } from '../gzip-body';
 import { decodeMetrics, decodeTraces, type OtlpContentType, undecodableMessage } from '../otlp';
+import { type MetricBatch, metricBatch } from '../copy-text';
 import { requestPayload } from '../payloads';
-import type { MetricPointRow } from '../rows';
 import { type SpanBatch, spanBatch } from '../span-batch';
 
 // One export request, from the body as read to what the group commit takes. Runs on a decode thread
@@ -10,7 +10,7 @@ import { type SpanBatch, spanBatch } from '../span-batch';
 // - Traces: decoded without details, the body kept (deflated) as the spans' payload, the rows encoded for COPY
 //   and the request spans' rollup fields in columns. A gzip body of one member is stored as the deflate stream
 //   it came in, not compressed again.
-// - Metrics: decoded to point rows.
+// - Metrics: decoded, the points written as COPY text lines (one string for the event loop to receive).
 
 /** How the body came: gzipped or not, and the cap on its inflated size. */
 export interface BodyEncoding {
@@ -27,7 +27,7 @@ export type SpanDecodeResult =
   | Undecodable;
 
 export type MetricDecodeResult =
-  | { ok: true; rejected: number; errorMessage: string; rows: MetricPointRow[] } // [] : no point accepted
+  | { ok: true; rejected: number; errorMessage: string; batch: MetricBatch | null } // null: no point accepted
   | Undecodable;
 
 type Inflated = { ok: true; body: Buffer; deflated: Buffer | null } | Undecodable;
@@ -65,13 +65,15 @@ export function decodeSpanRequest(
 export function decodeMetricRequest(
   body: Buffer,
   type: OtlpContentType,
+  projectId: number,
   encoding: BodyEncoding = IDENTITY,
 ): MetricDecodeResult {
   const plain = inflated(body, encoding);
   if (!plain.ok) return plain;
   try {
     const d = decodeMetrics(plain.body, type);
-    return { ok: true, rejected: d.rejected, errorMessage: d.errorMessage, rows: d.rows };
+    const batch = d.rows.length > 0 ? metricBatch(projectId, d.rows) : null;
+    return { ok: true, rejected: d.rejected, errorMessage: d.errorMessage, batch };
   } catch (err) {
     return { ok: false, status: 400, message: undecodableMessage(err) };
   }

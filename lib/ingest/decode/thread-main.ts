@@ -4,7 +4,7 @@ import type { SpanBatch } from '../span-batch';
 import { type BodyEncoding, decodeMetricRequest, decodeSpanRequest } from './decode-request';
 
 // The decode thread's message loop (started by ./thread.mjs). Each request comes with its body in a buffer of
-// its own; a span batch's typed arrays are transferred back, not copied (metric points come back cloned).
+// its own; a span batch's typed arrays are transferred back, not copied (a metric batch is one string).
 
 export interface DecodeRequest {
   id: number;
@@ -51,7 +51,7 @@ port.on('message', (m: DecodeRequest) => {
   try {
     const body = Buffer.from(m.body.buffer, m.body.byteOffset, m.body.byteLength);
     if (m.signal === 'metrics') {
-      port.postMessage({ id: m.id, result: decodeMetricRequest(body, m.type, m.encoding) });
+      port.postMessage({ id: m.id, result: decodeMetricRequest(body, m.type, m.projectId, m.encoding) });
       return;
     }
     const result = decodeSpanRequest(body, m.type, m.projectId, m.encoding);

@@ -114,15 +114,26 @@ describe('decode threads', () => {
     meter.createHistogram('job.duration.exp').record(40);
     const metrics = await collect();
     const body = type === 'protobuf' ? metricsProtobuf(metrics) : metricsJson(metrics);
-    const onThread = await threads.decodeMetrics(zlib.gzipSync(body), type, { gzipped: true, maxBytes: MIB_64 });
-    expect(onThread.ok && onThread.rows.map((r) => r.name).sort()).toEqual([
+    const gz = zlib.gzipSync(body);
+    const onThread = await threads.decodeMetrics(gz, type, 3, { gzipped: true, maxBytes: MIB_64 });
+    if (!onThread.ok || !onThread.batch) throw new Error('no batch');
+    expect(onThread.batch.count).toBe(4);
+    // One COPY text line per point, of project 3, named as recorded.
+    const lines = onThread.batch.lines.trimEnd().split('\n');
+    expect(lines.map((l) => l.split('\t')[0])).toEqual(['3', '3', '3', '3']);
+    expect(lines.map((l) => l.split('\t')[4]).sort()).toEqual([
       'job.duration',
       'job.duration.exp',
       'jobs.done',
       'queue.depth',
     ]);
-    expect(onThread).toEqual(decodeMetricRequest(body, type));
-    expect((await threads.decodeMetrics(Buffer.from('{"resourceMetrics": [tru'), 'json')).ok).toBe(false);
+    expect(onThread.batch.days).toHaveLength(1);
+    expect(onThread).toEqual(decodeMetricRequest(body, type, 3));
+    expect((await threads.decodeMetrics(Buffer.from('{"resourceMetrics": [tru'), 'json', 3)).ok).toBe(false);
+    expect(await threads.decodeMetrics(gz, type, 3, { gzipped: true, maxBytes: body.length - 1 })).toMatchObject({
+      ok: false,
+      status: 413,
+    });
   });
 
   it('answers an undecodable body with its reason, as the event loop does, and keeps serving', async () => {

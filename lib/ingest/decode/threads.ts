@@ -94,7 +94,7 @@ class DecodeThread {
 
 /** Typed arrays arrive as plain Uint8Arrays: a span batch's rows and payload body become Buffers again. */
 function received(r: DecodeResult): DecodeResult {
-  if (!r.ok || !('batch' in r) || !r.batch) return r;
+  if (!r.ok || !r.batch || !('payload' in r.batch)) return r;
   const b: SpanBatch = r.batch;
   b.rows = Buffer.from(b.rows.buffer, b.rows.byteOffset, b.rows.byteLength);
   b.payload.body = Buffer.from(b.payload.body.buffer, b.payload.body.byteOffset, b.payload.body.byteLength);
@@ -126,10 +126,15 @@ export class DecodeThreads {
     return this.post('traces', body, type, projectId, encoding) as Promise<SpanDecodeResult>;
   }
 
-  /** One metrics export request (see decode-request.ts). */
-  decodeMetrics(body: Buffer, type: OtlpContentType, encoding: BodyEncoding = IDENTITY): Promise<MetricDecodeResult> {
-    if (this.off) return Promise.resolve(decodeMetricRequest(body, type, encoding));
-    return this.post('metrics', body, type, 0, encoding) as Promise<MetricDecodeResult>;
+  /** One metrics export request of `projectId` (see decode-request.ts). */
+  decodeMetrics(
+    body: Buffer,
+    type: OtlpContentType,
+    projectId: number,
+    encoding: BodyEncoding = IDENTITY,
+  ): Promise<MetricDecodeResult> {
+    if (this.off) return Promise.resolve(decodeMetricRequest(body, type, projectId, encoding));
+    return this.post('metrics', body, type, projectId, encoding) as Promise<MetricDecodeResult>;
   }
 
   private post(
@@ -224,13 +229,14 @@ export function decodeSpans(
   return threads.decode(body, type, projectId, encoding);
 }
 
-/** Decodes one metrics export request, like decodeSpans. */
+/** Decodes one metrics export request of `projectId`, like decodeSpans. */
 export function decodeMetricPoints(
   body: Buffer,
   type: OtlpContentType,
+  projectId: number,
   encoding: BodyEncoding,
 ): Promise<MetricDecodeResult> {
   const threads = decodeThreads();
-  if (!threads) return Promise.resolve(decodeMetricRequest(body, type, encoding));
-  return threads.decodeMetrics(body, type, encoding);
+  if (!threads) return Promise.resolve(decodeMetricRequest(body, type, projectId, encoding));
+  return threads.decodeMetrics(body, type, projectId, encoding);
 }

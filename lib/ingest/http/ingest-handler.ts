@@ -52,7 +52,8 @@ type Prepare = (body: Buffer, type: OtlpContentType, projectId: number, encoding
 
 const SIGNALS: Record<Signal, { prepare: Prepare; label: string }> = {
   // Spans are decoded (without their attribute/resource/event JSON: those stay in the stored request body),
-  // deflated and encoded on a decode thread (lib/ingest/decode/threads.ts).
+  // deflated and encoded on a decode thread (lib/ingest/decode/threads.ts); metric points are decoded and
+  // written as COPY text there.
   traces: {
     prepare: async (body, type, projectId, encoding) => {
       const r = await decodeSpans(body, type, projectId, encoding);
@@ -64,10 +65,10 @@ const SIGNALS: Record<Signal, { prepare: Prepare; label: string }> = {
   },
   metrics: {
     prepare: async (body, type, projectId, encoding) => {
-      const r = await decodeMetricPoints(body, type, encoding);
+      const r = await decodeMetricPoints(body, type, projectId, encoding);
       if (!r.ok) return r;
-      const { rows } = r;
-      return { ...r, store: rows.length > 0 ? () => enqueueMetricPoints(projectId, rows) : null };
+      const { batch } = r;
+      return { ...r, store: batch ? () => enqueueMetricPoints(batch) : null };
     },
     label: 'metrics',
   },
