@@ -2,7 +2,7 @@
 // 24 h of history first (three storefront releases, the newest with a /checkout regression, errors, a
 // queue-depth gauge), then live traffic every second plus poll answers that correlate with latency, until
 // Ctrl-C. `--once` stops after the history. Spans are made by the OpenTelemetry SDK and sent by its OTLP
-// protobuf exporter, exactly as an instrumented service would.
+// protobuf exporter, gzipped, exactly as an instrumented service would.
 import { type Context, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
@@ -21,6 +21,9 @@ import {
   requestsPerMinute,
   SERVICES,
 } from './traffic-model';
+
+// Gzip, as an OpenTelemetry Collector sends by default (OTEL_EXPORTER_OTLP_COMPRESSION=none sends plain bodies).
+process.env.OTEL_EXPORTER_OTLP_COMPRESSION ??= 'gzip';
 
 const baseUrl = (process.env.TAILWATCH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
 const once = process.argv.includes('--once');
