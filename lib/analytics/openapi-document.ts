@@ -5,6 +5,9 @@
 import { openApiComponents } from './openapi-components';
 import { FILTERS, type Json, list, managed, obj, param, range, read, ref, text } from './openapi-parts';
 
+/** The series of the request span that an exemplar trace was kept for. */
+const exemplarSeries = { service: { type: 'string' }, route: { type: 'string' }, method: { type: 'string' } };
+
 export function openApiDocument(serverUrl?: string): Json {
   return {
     openapi: '3.1.0',
@@ -87,11 +90,12 @@ export function openApiDocument(serverUrl?: string): Json {
               traceId: { type: 'string' },
               durationMs: { type: 'number' },
               at: { type: 'string', format: 'date-time' },
+              ...exemplarSeries,
             }),
           },
           failed: {
             type: 'array',
-            items: obj({ traceId: { type: 'string' }, at: { type: 'string', format: 'date-time' } }),
+            items: obj({ traceId: { type: 'string' }, at: { type: 'string', format: 'date-time' }, ...exemplarSeries }),
           },
         }),
       ),

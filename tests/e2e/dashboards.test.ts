@@ -282,9 +282,20 @@ describe.skipIf(!runs)('dashboards end to end', () => {
     await page.close();
   });
 
-  it('trace search opens a failed trace; an unknown id says so', async () => {
+  it('traces page: the slowest and failed requests of every service; search opens a failed trace, an unknown id says so', async () => {
     const failed = sent.find((t) => t.isError)!;
     const page = await open(`/projects/${project.projectId}/traces`);
+    type Exemplar = { traceId: string; service: string; route: string; method: string };
+    const ex = await api<{ slowest: (Exemplar & { durationMs: number })[]; failed: Exemplar[] }>('/api/v1/exemplars');
+    expect(ex.slowest.length).toBeGreaterThan(0);
+    const slowest = page.getByTestId('exemplars-slowest');
+    await slowest.getByRole('link', { name: ex.slowest[0].traceId }).waitFor();
+    const first = await slowest.locator('li').first().innerText();
+    expect(first).toContain(formatMs(ex.slowest[0].durationMs));
+    const { service, method, route } = ex.slowest[0];
+    expect(first).toContain(`${service} · ${method} ${route}`); // which service and route it came through
+    await page.getByTestId('exemplars-failed').getByRole('link', { name: ex.failed[0].traceId }).waitFor();
+    await screenshot(page, 'dashboards-traces');
     await page.getByLabel('Trace id').fill(failed.traceId);
     await page.getByRole('button', { name: 'Open trace' }).click();
     await page.waitForURL(new RegExp(failed.traceId));

@@ -211,10 +211,22 @@ describe('traces, exemplars, heatmap', () => {
     const inRange = matching(rows, f);
     const ex = await getExemplars(pool, f, 5);
     const slowest = inRange.reduce((a, b) => (b.durationMs > a.durationMs ? b : a));
-    expect(ex.slowest[0]).toMatchObject({ traceId: slowest.traceId, durationMs: slowest.durationMs });
+    expect(ex.slowest[0]).toMatchObject({
+      traceId: slowest.traceId,
+      durationMs: slowest.durationMs,
+      service: slowest.service,
+      route: slowest.route,
+      method: slowest.method,
+    });
     const failed = new Set(inRange.filter((r) => r.isError).map((r) => r.traceId));
     expect(ex.failed.length).toBeGreaterThan(0);
     for (const e of ex.failed) expect(failed.has(e.traceId)).toBe(true);
+    const failedRow = inRange.find((r) => r.traceId === ex.failed[0].traceId);
+    expect(ex.failed[0]).toMatchObject({
+      service: failedRow?.service,
+      route: failedRow?.route,
+      method: failedRow?.method,
+    });
   });
 
   it('heatmap columns add up to the series counts', async () => {
