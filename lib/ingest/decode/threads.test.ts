@@ -209,6 +209,13 @@ describe('decode threads', () => {
     expect(threads.off).toBe(true);
     const next = await threads.decode(body, 'protobuf', 1);
     expect(next.ok && next.batch?.spanCount).toBe(5);
+    const { meter, collect } = memoryMeter();
+    meter.createGauge('queue.depth').record(3);
+    const points = await threads.decodeMetrics(zlib.gzipSync(metricsProtobuf(await collect())), 'protobuf', 1, {
+      gzipped: true,
+      maxBytes: MIB_64,
+    });
+    expect(points.ok && points.batch?.count).toBe(1);
     expect(threads.running).toBe(0);
   });
 });
