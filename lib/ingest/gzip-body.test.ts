@@ -44,6 +44,15 @@ describe('inflateGzipBody', () => {
     expect(zlib.inflateRawSync(r.deflated).equals(body)).toBe(true);
   });
 
+  it('refuses a header whose own CRC does not match, as zlib does', () => {
+    const gz = withHeaderFields(body);
+    const at = gzipHeaderLength(gz) - 2; // the header CRC
+    gz[at] ^= 0xff;
+    expect(() => zlib.gunzipSync(gz)).toThrow(/header crc/);
+    expect(gzipHeaderLength(gz)).toBe(-1);
+    expect(inflateGzipBody(gz, MIB)).toEqual({ ok: false, reason: 'bad_gzip' });
+  });
+
   it('inflates several members whole, as gunzip does, without a stream to reuse', () => {
     const gz = Buffer.concat([zlib.gzipSync(body.subarray(0, 1000)), zlib.gzipSync(body.subarray(1000))]);
     const r = inflateGzipBody(gz, MIB);

@@ -17,7 +17,7 @@ const FNAME = 0x08;
 const FCOMMENT = 0x10;
 const TRAILER = 8;
 
-/** Length of the gzip member header at the start of `gz` (RFC 1952 2.3), or -1 when it is not one. */
+/** Length of the gzip member header at the start of `gz` (RFC 1952 2.3), or -1 when it is not a valid one. */
 export function gzipHeaderLength(gz: Buffer): number {
   if (gz.length < 10 || gz[0] !== 0x1f || gz[1] !== 0x8b || gz[2] !== 8) return -1;
   const flags = gz[3];
@@ -33,7 +33,11 @@ export function gzipHeaderLength(gz: Buffer): number {
     if (end < 0) return -1;
     at = end + 1;
   }
-  if (flags & FHCRC) at += 2;
+  if (flags & FHCRC) {
+    // The low 16 bits of the CRC-32 of the header before it (zlib refuses a mismatch, so do we).
+    if (at + 2 > gz.length || gz.readUInt16LE(at) !== (zlib.crc32(gz.subarray(0, at)) & 0xffff)) return -1;
+    at += 2;
+  }
   return at <= gz.length ? at : -1;
 }
 
