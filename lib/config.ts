@@ -16,7 +16,8 @@ const schema = z.object({
   TAILWATCH_SESSION_DAYS: int(14),
   TAILWATCH_LOGIN_ATTEMPTS_PER_MINUTE: int(10),
   TAILWATCH_DB_POOL_SIZE: int(10),
-  TAILWATCH_MAX_BODY_BYTES: int(16 * 1024 * 1024),
+  // At most 1 GiB: zlib refuses an output limit past its 4 GiB buffers, and a body that size is no batch.
+  TAILWATCH_MAX_BODY_BYTES: z.coerce.number().int().min(1).max(1024 ** 3).default(16 * 1024 * 1024),
   TAILWATCH_INGEST_RATE_PER_KEY: int(2000),
   TAILWATCH_INGEST_BURST_PER_KEY: int(4000),
   TAILWATCH_INGEST_QUEUE_MAX_ITEMS: int(500_000),

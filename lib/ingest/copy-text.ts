@@ -24,24 +24,41 @@ export const METRIC_STAGE_COLUMNS =
   'project_id, series_key, t_us, st_us, name, unit, kind, service, release, environment, attributes, value, is_monotonic, temporality, count, sum, min, max, explicit_bounds, bucket_counts, exp_scale, exp_zero_count, exp_positive_offset, exp_positive_counts, exp_negative_offset, exp_negative_counts';
 
 /**
- * One request's metric points as the group commit takes them: their COPY text lines (METRIC_STAGE_COLUMNS) and
- * the UTC days of their times. Built where the request is decoded (a decode thread), so the event loop receives
- * one string instead of an object per point.
+ * One request's metric points as the group commit takes them: their COPY text lines (METRIC_STAGE_COLUMNS) in
+ * chunks of about 1 MB, and the UTC days of their times. Built where the request is decoded (a decode thread),
+ * so the event loop receives a few strings instead of an object per point.
  */
 export interface MetricBatch {
   projectId: number;
   count: number;
-  lines: string;
+  lines: string[];
   days: number[];
 }
 
-export function metricBatch(projectId: number, rows: readonly MetricPointRow[]): MetricBatch {
-  let lines = '';
+const CHUNK_CHARS = 1 << 20;
+
+/** The batch of `rows`, or null when their text would pass `maxChars` characters (it stops building there). */
+export function metricBatch(
+  projectId: number,
+  rows: readonly MetricPointRow[],
+  maxChars = Number.POSITIVE_INFINITY,
+): MetricBatch | null {
+  const lines: string[] = [];
+  let chunk = '';
+  let total = 0;
   const days = new Set<number>();
   for (const r of rows) {
-    lines += metricLine(projectId, r);
+    const line = metricLine(projectId, r);
+    total += line.length;
+    if (total > maxChars) return null;
+    chunk += line;
+    if (chunk.length >= CHUNK_CHARS) {
+      lines.push(chunk);
+      chunk = '';
+    }
     days.add(dayNumber(r.timeMs));
   }
+  if (chunk) lines.push(chunk);
   return { projectId, count: rows.length, lines, days: [...days] };
 }
 

@@ -158,7 +158,7 @@ async function groupTransaction(client: pg.PoolClient, g: PreparedGroup, direct:
       client,
       'tw_stage_points',
       METRIC_STAGE_COLUMNS,
-      g.points.map((b) => b.lines),
+      g.points.flatMap((b) => b.lines),
     );
     const inserted = await client.query(INSERT_POINTS);
     result.pointsInserted = inserted.rowCount ?? 0;

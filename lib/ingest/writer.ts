@@ -186,6 +186,7 @@ export async function storeMetricPoints(
   projectId: number,
   rows: MetricPointRow[],
 ): Promise<WriteOutcome> {
-  const r = await writeGroup(pool, [], [metricBatch(projectId, rows)]);
+  const batch = metricBatch(projectId, rows);
+  const r = await writeGroup(pool, [], batch ? [batch] : []);
   return { inserted: r.pointsInserted, duplicates: r.pointsDuplicate };
 }

@@ -19,7 +19,10 @@ export interface BodyEncoding {
 }
 export const IDENTITY: BodyEncoding = { gzipped: false, maxBytes: Number.POSITIVE_INFINITY };
 
-/** Not decodable at all: 400, or 413 for a gzip body that inflates past the cap. */
+/** The COPY text a metrics request's points may expand to, per byte of the body cap. */
+export const METRIC_TEXT_FACTOR = 16;
+
+/** Not decodable at all: 400; 413 for a gzip body that inflates past the cap, or points that expand past theirs. */
 export type Undecodable = { ok: false; status: 400 | 413; message: string };
 
 export type SpanDecodeResult =
@@ -70,11 +73,22 @@ export function decodeMetricRequest(
 ): MetricDecodeResult {
   const plain = inflated(body, encoding);
   if (!plain.ok) return plain;
+  let d: ReturnType<typeof decodeMetrics>;
   try {
-    const d = decodeMetrics(plain.body, type);
-    const batch = d.rows.length > 0 ? metricBatch(projectId, d.rows) : null;
-    return { ok: true, rejected: d.rejected, errorMessage: d.errorMessage, batch };
+    d = decodeMetrics(plain.body, type);
   } catch (err) {
     return { ok: false, status: 400, message: undecodableMessage(err) };
   }
+  if (d.rows.length === 0) return { ok: true, rejected: d.rejected, errorMessage: d.errorMessage, batch: null };
+  // Each point's line repeats its metric's name, unit and attributes, so a body of many tiny points with long
+  // names expands many times over: bounded, so a request cannot take the memory of dozens of bodies.
+  const maxChars = encoding.maxBytes * METRIC_TEXT_FACTOR;
+  const batch = metricBatch(projectId, d.rows, maxChars);
+  if (!batch)
+    return {
+      ok: false,
+      status: 413,
+      message: `Metric points expand to more than ${maxChars} bytes of rows (${METRIC_TEXT_FACTOR}x the body cap); send smaller batches`,
+    };
+  return { ok: true, rejected: d.rejected, errorMessage: d.errorMessage, batch };
 }

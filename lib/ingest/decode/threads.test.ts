@@ -11,7 +11,7 @@ import {
 } from '../otlp/test-fixtures';
 import { PAYLOAD_FORMAT } from '../payloads';
 import { spanBatch, spanKeyHex } from '../span-batch';
-import { decodeMetricRequest, decodeSpanRequest, type SpanDecodeResult } from './decode-request';
+import { decodeMetricRequest, decodeSpanRequest, METRIC_TEXT_FACTOR, type SpanDecodeResult } from './decode-request';
 import { DecodeThreadError, DecodeThreads } from './threads';
 
 // The decode threads run the same code as the event loop would: their answers must be equal, arriving as
@@ -119,7 +119,7 @@ describe('decode threads', () => {
     if (!onThread.ok || !onThread.batch) throw new Error('no batch');
     expect(onThread.batch.count).toBe(4);
     // One COPY text line per point, of project 3, named as recorded.
-    const lines = onThread.batch.lines.trimEnd().split('\n');
+    const lines = onThread.batch.lines.join('').trimEnd().split('\n');
     expect(lines.map((l) => l.split('\t')[0])).toEqual(['3', '3', '3', '3']);
     expect(lines.map((l) => l.split('\t')[4]).sort()).toEqual([
       'job.duration',
@@ -134,6 +134,26 @@ describe('decode threads', () => {
       ok: false,
       status: 413,
     });
+  });
+
+  it('refuses metric points whose rows would expand past 16x the body cap (413), and builds them in chunks', async () => {
+    threads = new DecodeThreads(1, MIB_64);
+    const { meter, collect } = memoryMeter();
+    const gauge = meter.createGauge(`queue.depth.${'x'.repeat(900)}`); // the name is repeated on every row
+    for (let i = 0; i < 1900; i++) gauge.record(i, { q: `q${i}` }); // under the SDK's 2,000 series limit
+    const body = metricsProtobuf(await collect());
+    const tight = { gzipped: false, maxBytes: body.length }; // the request fits the cap; its rows do not fit 16x
+    expect(await threads.decodeMetrics(body, 'protobuf', 1, tight)).toMatchObject({
+      ok: false,
+      status: 413,
+      message: expect.stringContaining(`${body.length * METRIC_TEXT_FACTOR} bytes of rows`),
+    });
+    const roomy = await threads.decodeMetrics(body, 'protobuf', 1, { gzipped: false, maxBytes: body.length * 4 });
+    if (!roomy.ok || !roomy.batch) throw new Error('no batch');
+    expect(roomy.batch.count).toBe(1900);
+    expect(roomy.batch.lines.length).toBeGreaterThan(1); // ~1.9 MB of rows in ~1 MB chunks, each ending a line
+    for (const chunk of roomy.batch.lines) expect(chunk.endsWith('\n')).toBe(true);
+    expect(roomy.batch.lines.join('').split('\n').length - 1).toBe(1900);
   });
 
   it('answers an undecodable body with its reason, as the event loop does, and keeps serving', async () => {
