@@ -17,25 +17,37 @@ export interface Exemplars {
 
 // The rollups keep, per row, the slowest requests' trace ids (with durations) and some failed ones; the
 // global slowest of a range are among the union of each row's slowest, so the tier plan stays exact. A trace
-// kept by several rows (one per request span of it) is named by the row of its slowest (or latest) one.
+// kept by several rows (one per request span of it) is named by one of them: the row of its slowest request
+// span (failed: the latest row). Every aggregate orders the rows the same total way, so bucket, service,
+// route and method all come from that one row.
+const SLOW_ORDER = 'd DESC, bucket DESC, service, route, method';
+const FAILED_ORDER = 'bucket DESC, service, route, method';
+
+const named = (order: string) => `(array_agg(bucket ORDER BY ${order}))[1] AS bucket,
+       (array_agg(service ORDER BY ${order}))[1] AS service, (array_agg(route ORDER BY ${order}))[1] AS route,
+       (array_agg(method ORDER BY ${order}))[1] AS method`;
+
 function sql(union: string, limitParam: number): string {
   return `
-WITH r AS MATERIALIZED (${union})
-SELECT encode(i, 'hex') AS "traceId", max(d) AS "durationMs", (extract(epoch FROM max(bucket)) * 1000)::float8 AS "atMs",
-       (array_agg(service ORDER BY d DESC))[1] AS service, (array_agg(route ORDER BY d DESC))[1] AS route,
-       (array_agg(method ORDER BY d DESC))[1] AS method
-FROM (SELECT i, d, bucket, service, route, method FROM r, unnest(r.slow_trace_ids, r.slow_durations) AS u(i, d)) s
-GROUP BY i ORDER BY 2 DESC, 1 LIMIT $${limitParam}`;
+WITH r AS MATERIALIZED (${union}),
+e AS (
+  SELECT i, max(d) AS d, ${named(SLOW_ORDER)}
+  FROM (SELECT i, d, bucket, service, route, method FROM r, unnest(r.slow_trace_ids, r.slow_durations) AS u(i, d)) s
+  GROUP BY i)
+SELECT encode(i, 'hex') AS "traceId", d AS "durationMs", (extract(epoch FROM bucket) * 1000)::float8 AS "atMs",
+       service, route, method
+FROM e ORDER BY d DESC, i LIMIT $${limitParam}`;
 }
 
 function failedSql(union: string, limitParam: number): string {
   return `
-WITH r AS MATERIALIZED (${union})
-SELECT encode(i, 'hex') AS "traceId", (extract(epoch FROM max(bucket)) * 1000)::float8 AS "atMs",
-       (array_agg(service ORDER BY bucket DESC))[1] AS service, (array_agg(route ORDER BY bucket DESC))[1] AS route,
-       (array_agg(method ORDER BY bucket DESC))[1] AS method
-FROM (SELECT i, bucket, service, route, method FROM r, unnest(r.error_trace_ids) AS u(i)) s
-GROUP BY i ORDER BY 2 DESC LIMIT $${limitParam}`;
+WITH r AS MATERIALIZED (${union}),
+e AS (
+  SELECT i, ${named(FAILED_ORDER)}
+  FROM (SELECT i, bucket, service, route, method FROM r, unnest(r.error_trace_ids) AS u(i)) s
+  GROUP BY i)
+SELECT encode(i, 'hex') AS "traceId", (extract(epoch FROM bucket) * 1000)::float8 AS "atMs", service, route, method
+FROM e ORDER BY bucket DESC, i LIMIT $${limitParam}`;
 }
 
 /** GET /api/v1/exemplars: the slowest and the most recent failed requests' trace ids in the range. */

@@ -229,6 +229,26 @@ describe('traces, exemplars, heatmap', () => {
     });
   });
 
+  it('exemplars: a trace kept by two rows is named by the row of its slowest (or, failed, its latest) request', async () => {
+    // One trace through two services in the same minute, both failing: web /entry GET 700 ms, api /deep POST 900 ms.
+    const at = base + 4 * DAY; // a day of its own: nothing else in range
+    const outer = span({ startMs: at, durationMs: 700, service: 'web', route: '/entry', method: 'GET', error: true });
+    const inner = {
+      ...span({ startMs: at + 5, durationMs: 900, service: 'api', route: '/deep', method: 'POST', error: true }),
+      traceId: outer.traceId,
+    };
+    await store(pool, projectId, [outer, inner]);
+    const ex = await getExemplars(pool, { projectId, fromMs: at - HOUR, toMs: at + HOUR }, 5);
+    const named = (e: { service: string; route: string; method: string }) => [e.service, e.route, e.method];
+    expect(ex.slowest.map((e) => [e.traceId, e.durationMs, ...named(e)])).toEqual([
+      [outer.traceId, 900, 'api', '/deep', 'POST'],
+    ]);
+    // Both rows have the same minute: the tie goes to the first service by name, every field from that row.
+    expect(ex.failed.map((e) => [e.traceId, e.at, ...named(e)])).toEqual([
+      [outer.traceId, new Date(Math.floor(at / MINUTE) * MINUTE).toISOString(), 'api', '/deep', 'POST'],
+    ]);
+  });
+
   it('heatmap columns add up to the series counts', async () => {
     const f: ReadFilters = { projectId, fromMs: ranges[1][1], toMs: ranges[1][2] };
     const [heatmap, series] = await Promise.all([getHeatmap(pool, f, HOUR), getSeries(pool, f, HOUR)]);

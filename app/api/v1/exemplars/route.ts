@@ -7,9 +7,10 @@ import { db } from '@/lib/db/pool';
 import { jsonWithEtag, parseQuery, route } from '@/lib/http/api';
 
 // GET /api/v1/exemplars?project=&service=&route=&release=&environment=&method=&from=&to=&limit=
-// -> { from, to, slowest: [{ traceId, durationMs, at }], failed: [{ traceId, at }] }
-// The slowest requests (slowest first) and the most recent failed ones (newest first) in the range;
-// `at` is the start of the rollup bucket that kept the exemplar. limit: 1..100, default 10.
+// -> { from, to, slowest: [{ traceId, durationMs, at, service, route, method }], failed: [{ traceId, at, service,
+//    route, method }] }
+// The slowest requests (slowest first) and the most recent failed ones (newest first) in the range; `at`,
+// service, route and method are those of the rollup row that kept the exemplar. limit: 1..100, default 10.
 const schema = z.object({
   ...readFilterShape,
   limit: z.coerce
