@@ -7,7 +7,7 @@ import { type EmbeddedHandle, startEmbeddedPostgres } from '../../lib/db/embedde
 // The benchmarks' scratch databases, named tw_bench_<kind>_<8 hex>, created at the start and dropped (WITH FORCE)
 // at the end. On BENCH_DATABASE_URL ?? DATABASE_URL ?? the local PostgreSQL at 127.0.0.1:5432; where none is
 // set or running (a fresh machine), on the embedded PostgreSQL the app itself would run, in its own data dir
-// (TAILWATCH_BENCH_DATA_DIR, default <temp>/tailwatch-bench) and port (TAILWATCH_BENCH_PG_PORT, default 54329),
+// (TAILWATCH_BENCH_DATA_DIR, default <temp>/tailwatch-bench) and port (TAILWATCH_BENCH_PG_PORT, default 54339),
 // stopped again at the end.
 const LOCAL = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
@@ -22,27 +22,38 @@ export interface BenchDatabase {
 
 /** A new database, or with `reuse` an existing bench database of this kind (not created again). */
 export async function benchDatabase(kind: string, reuse?: string): Promise<BenchDatabase> {
-  const server = await benchServer();
-  const adminUrl = server.adminUrl;
   const pattern = new RegExp(`^tw_bench_${kind}_[0-9a-f]{8}$`);
   const name = reuse ?? `tw_bench_${kind}_${randomBytes(4).toString('hex')}`;
   if (!pattern.test(name)) throw new Error(`not a ${kind} bench database name: ${name}`); // names go into DDL
+  const { adminUrl } = await benchServer();
   const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  if (!reuse) await admin.query(`CREATE DATABASE ${name}`);
+  try {
+    await admin.connect();
+    if (!reuse) await admin.query(`CREATE DATABASE ${name}`);
+  } catch (err) {
+    await admin.end().catch(() => {});
+    await releaseServer();
+    throw err;
+  }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
     name,
     url: url.toString(),
     async drop() {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-      await releaseServer();
+      try {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      } finally {
+        await releaseServer();
+      }
     },
     async keep() {
-      await admin.end();
-      await releaseServer();
+      try {
+        await admin.end();
+      } finally {
+        await releaseServer();
+      }
     },
   };
 }
@@ -87,7 +98,7 @@ async function findServer(): Promise<BenchServer> {
   if (await reachable(LOCAL)) return { adminUrl: LOCAL };
   const embedded = await startEmbeddedPostgres({
     baseDir: process.env.TAILWATCH_BENCH_DATA_DIR ?? path.join(os.tmpdir(), 'tailwatch-bench'),
-    port: Number(process.env.TAILWATCH_BENCH_PG_PORT ?? 54329),
+    port: Number(process.env.TAILWATCH_BENCH_PG_PORT ?? 54339), // not the app's 54329
     database: 'postgres',
   });
   console.log(`database: embedded PostgreSQL in ${embedded.dataDir} (no PostgreSQL at 127.0.0.1:5432)`);

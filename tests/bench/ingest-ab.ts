@@ -45,21 +45,26 @@ interface Side {
 
 async function side(label: string, cwd: string, env: Record<string, string>): Promise<Side> {
   const db = await benchDatabase('ingestab');
-  // The server migrates its own database (B's migrations may differ from A's).
-  const app = await startAppProcess({
-    databaseUrl: db.url,
-    cwd,
-    env: {
-      TAILWATCH_WORKERS: 'off',
-      TAILWATCH_INGEST_RATE_PER_KEY: '1000000',
-      TAILWATCH_INGEST_BURST_PER_KEY: '1000000',
-      ...env,
-    },
-  });
-  const pool = new pg.Pool({ connectionString: db.url, max: 1 });
-  const project = await createProject({ name: `bench ${label}` }, pool);
-  await pool.end();
-  return { label, db, app, key: project.ingestKey };
+  try {
+    // The server migrates its own database (B's migrations may differ from A's).
+    const app = await startAppProcess({
+      databaseUrl: db.url,
+      cwd,
+      env: {
+        TAILWATCH_WORKERS: 'off',
+        TAILWATCH_INGEST_RATE_PER_KEY: '1000000',
+        TAILWATCH_INGEST_BURST_PER_KEY: '1000000',
+        ...env,
+      },
+    });
+    const pool = new pg.Pool({ connectionString: db.url, max: 1 });
+    const project = await createProject({ name: `bench ${label}` }, pool);
+    await pool.end();
+    return { label, db, app, key: project.ingestKey };
+  } catch (err) {
+    await db.drop(); // a side that never started is not in `sides`, so nothing else would drop it
+    throw err;
+  }
 }
 
 async function main() {
