@@ -53,7 +53,8 @@ export function resolveBaseDir(explicit?: string): string {
   return path.join(os.tmpdir(), `tailwatch-${tag}`);
 }
 
-async function canConnect(url: string): Promise<boolean> {
+/** Whether a PostgreSQL server answers at `url` (and takes its credentials). */
+export async function canConnect(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
   try {
     await client.connect();

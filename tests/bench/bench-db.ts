@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { type EmbeddedHandle, startEmbeddedPostgres } from '../../lib/db/embedded';
+import { canConnect, type EmbeddedHandle, startEmbeddedPostgres } from '../../lib/db/embedded';
 
 // The benchmarks' scratch databases, named tw_bench_<kind>_<8 hex>, created at the start and dropped (WITH FORCE)
 // at the end. On BENCH_DATABASE_URL ?? DATABASE_URL ?? the local PostgreSQL at 127.0.0.1:5432; where none is
@@ -58,17 +58,6 @@ export async function benchDatabase(kind: string, reuse?: string): Promise<Bench
   };
 }
 
-async function reachable(url: string): Promise<boolean> {
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 // One server per process, however many databases a bench makes (bench:ingest-ab makes two); an embedded one
 // stops when the last of them is dropped or kept.
 let shared: Promise<BenchServer> | null = null;
@@ -95,7 +84,7 @@ async function releaseServer(): Promise<void> {
 async function findServer(): Promise<BenchServer> {
   const configured = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
   if (configured) return { adminUrl: configured };
-  if (await reachable(LOCAL)) return { adminUrl: LOCAL };
+  if (await canConnect(LOCAL)) return { adminUrl: LOCAL };
   const embedded = await startEmbeddedPostgres({
     baseDir: process.env.TAILWATCH_BENCH_DATA_DIR ?? path.join(os.tmpdir(), 'tailwatch-bench'),
     port: Number(process.env.TAILWATCH_BENCH_PG_PORT ?? 54339), // not the app's 54329
