@@ -10,7 +10,7 @@ import { type SpanBatch, spanBatch } from '../span-batch';
 // - Traces: decoded without details, the body kept (deflated) as the spans' payload, the rows encoded for COPY
 //   and the request spans' rollup fields in columns. A gzip body of one member is stored as the deflate stream
 //   it came in, not compressed again.
-// - Metrics: decoded, the points written as COPY text lines (one string for the event loop to receive).
+// - Metrics: decoded, the points written as COPY text lines (a few ~1 MB strings for the event loop to receive).
 
 /** How the body came: gzipped or not, and the cap on its inflated size. */
 export interface BodyEncoding {
