@@ -6,7 +6,8 @@ import { useReleasesQuery } from './queries';
 import { RANGE_PRESETS, REFRESH_OPTIONS, type RefreshKey } from './time-range';
 import type { DashboardViewState } from './use-dashboard-view';
 
-const field =
+/** The look of the toolbar's inputs and selects (pages with a filter of their own use it too). */
+export const field =
   'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500';
 
 /** Time range, environment and release filters, auto-refresh: all written to the URL. */

@@ -1,17 +1,19 @@
 'use client';
 
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { Suspense } from 'react';
 import { ExemplarsList } from './exemplars-list';
 import { PageHeader } from './page-header';
-import { useExemplarsQuery } from './queries';
+import { useExemplarsQuery, useServicesQuery } from './queries';
 import { QueryClientGuard } from './query-client-guard';
 import { QueryGate, Skeleton } from './states';
-import { Toolbar } from './toolbar';
+import { field, Toolbar } from './toolbar';
 import { useDashboardView, withView } from './use-dashboard-view';
 
 /**
- * /projects/:id/traces: the slowest and the most recent failed requests of every service in the range (the
- * exemplars the rollups keep), each opening its trace; any trace opens by its id from the toolbar.
+ * /projects/:id/traces: the slowest and the most recent failed requests in the range (the exemplars the rollups
+ * keep), of every service or of the one in `?service=`, each opening its trace; any trace opens by its id from
+ * the toolbar.
  */
 export function TraceSearchPage({ projectId }: { projectId: number }) {
   return (
@@ -25,7 +27,19 @@ export function TraceSearchPage({ projectId }: { projectId: number }) {
 
 function Traces({ projectId }: { projectId: number }) {
   const state = useDashboardView(projectId);
-  const exemplars = useExemplarsQuery(projectId, state.scope, state.refetchMs);
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const service = params.get('service') ?? '';
+  const services = useServicesQuery(projectId, state.scope, state.refetchMs);
+  const names = (services.data?.services ?? []).map((s) => s.service);
+  const exemplars = useExemplarsQuery(projectId, { ...state.scope, service: service || undefined }, state.refetchMs);
+  const setService = (next: string) => {
+    const q = new URLSearchParams(params.toString());
+    if (next) q.set('service', next);
+    else q.delete('service');
+    router.push(`${pathname}?${q}`, { scroll: false });
+  };
   const base = `/projects/${projectId}`;
   return (
     <div className="flex flex-col gap-4" data-page="trace-search">
@@ -34,10 +48,24 @@ function Traces({ projectId }: { projectId: number }) {
         crumbs={[{ label: 'Overview', href: withView(base, state.query) }, { label: 'Traces' }]}
       />
       <Toolbar projectId={projectId} state={state} />
-      <p className="text-xs text-slate-500">
-        The slowest and the latest failed requests of all services in the range. Open any other trace by its
-        32-hex-character W3C trace id (the <code>traceparent</code> header&apos;s second field).
-      </p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <p className="text-xs text-slate-500">
+          The slowest and the latest failed requests in the range. Open any other trace by its 32-hex-character W3C
+          trace id (the <code>traceparent</code> header&apos;s second field).
+        </p>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
+          Service
+          <select className={field} value={service} onChange={(e) => setService(e.target.value)}>
+            <option value="">all</option>
+            {service && !names.includes(service) ? <option value={service}>{service}</option> : null}
+            {names.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       <QueryGate query={exemplars} skeleton={<Skeleton className="h-40" />}>
         {(e) => <ExemplarsList data={e} traceHref={(id) => `${base}/traces/${id}`} showSeries />}
       </QueryGate>

@@ -296,6 +296,16 @@ describe.skipIf(!runs)('dashboards end to end', () => {
     expect(first).toContain(`${service} · ${method} ${route}`); // which service and route it came through
     await page.getByTestId('exemplars-failed').getByRole('link', { name: ex.failed[0].traceId }).waitFor();
     await screenshot(page, 'dashboards-traces');
+    // One service: its own slowest, and nothing of the others.
+    const other = ex.slowest.find((e) => e.service !== service)?.service ?? 'inventory';
+    const ofOther = await api<{ slowest: Exemplar[] }>('/api/v1/exemplars', { service: other });
+    expect(ofOther.slowest.length).toBeGreaterThan(0);
+    await page.getByLabel('Service').selectOption(other);
+    await page.waitForURL(new RegExp(`service=${other}`));
+    await slowest.getByRole('link', { name: ofOther.slowest[0].traceId }).waitFor();
+    expect(await slowest.innerText()).not.toContain(`${service} · `);
+    await page.getByLabel('Service').selectOption('');
+    await slowest.getByRole('link', { name: ex.slowest[0].traceId }).waitFor();
     await page.getByLabel('Trace id').fill(failed.traceId);
     await page.getByRole('button', { name: 'Open trace' }).click();
     await page.waitForURL(new RegExp(failed.traceId));
