@@ -33,6 +33,24 @@ export type MetricDecodeResult =
   | { ok: true; rejected: number; errorMessage: string; batch: MetricBatch | null } // null: no point accepted
   | Undecodable;
 
+export type DecodeResult = SpanDecodeResult | MetricDecodeResult;
+
+/** One export request as read, of either signal (`body` is a Buffer here, a transferred Uint8Array to a thread). */
+export interface ExportRequest<Body extends Uint8Array = Buffer> {
+  signal: 'traces' | 'metrics';
+  body: Body; // gzipped when encoding.gzipped
+  type: OtlpContentType;
+  encoding: BodyEncoding;
+  projectId: number;
+}
+
+/** Decodes one export request on this thread: the one place a request's signal picks its decoder. */
+export function decodeExportRequest(r: ExportRequest): DecodeResult {
+  return r.signal === 'traces'
+    ? decodeSpanRequest(r.body, r.type, r.projectId, r.encoding)
+    : decodeMetricRequest(r.body, r.type, r.projectId, r.encoding);
+}
+
 type Inflated = { ok: true; body: Buffer; deflated: Buffer | null } | Undecodable;
 
 function inflated(body: Buffer, encoding: BodyEncoding): Inflated {

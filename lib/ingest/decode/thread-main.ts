@@ -1,18 +1,12 @@
 import { parentPort } from 'node:worker_threads';
-import type { OtlpContentType } from '../otlp';
 import type { SpanBatch } from '../span-batch';
-import { type BodyEncoding, decodeMetricRequest, decodeSpanRequest } from './decode-request';
+import { decodeExportRequest, type ExportRequest } from './decode-request';
 
 // The decode thread's message loop (started by ./thread.mjs). Each request comes with its body in a buffer of
-// its own; a span batch's typed arrays are transferred back, not copied (a metric batch is one string).
+// its own; a span batch's typed arrays are transferred back, not copied (a metric batch is a few strings).
 
-export interface DecodeRequest {
+export interface DecodeRequest extends ExportRequest<Uint8Array> {
   id: number;
-  signal: 'traces' | 'metrics';
-  body: Uint8Array; // as read: gzipped when encoding.gzipped
-  type: OtlpContentType;
-  encoding: BodyEncoding;
-  projectId: number;
 }
 
 /**
@@ -50,12 +44,9 @@ if (!port) throw new Error('the decode thread runs as a worker thread');
 port.on('message', (m: DecodeRequest) => {
   try {
     const body = Buffer.from(m.body.buffer, m.body.byteOffset, m.body.byteLength);
-    if (m.signal === 'metrics') {
-      port.postMessage({ id: m.id, result: decodeMetricRequest(body, m.type, m.projectId, m.encoding) });
-      return;
-    }
-    const result = decodeSpanRequest(body, m.type, m.projectId, m.encoding);
-    port.postMessage({ id: m.id, result }, result.ok && result.batch ? transferable(result.batch) : []);
+    const result = decodeExportRequest({ ...m, body });
+    const spans = result.ok && result.batch && 'payload' in result.batch ? result.batch : null;
+    port.postMessage({ id: m.id, result }, spans ? transferable(spans) : []);
   } catch (err) {
     port.postMessage({ id: m.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   }

@@ -5,8 +5,9 @@ import type { OtlpContentType } from '../otlp';
 import type { SpanBatch } from '../span-batch';
 import {
   type BodyEncoding,
-  decodeMetricRequest,
-  decodeSpanRequest,
+  type DecodeResult,
+  decodeExportRequest,
+  type ExportRequest,
   IDENTITY,
   type MetricDecodeResult,
   type SpanDecodeResult,
@@ -29,8 +30,6 @@ export class DecodeThreadError extends Error {
     super(`Decoding unavailable: ${reason}`);
   }
 }
-
-type DecodeResult = SpanDecodeResult | MetricDecodeResult;
 
 interface Waiting {
   bytes: number;
@@ -122,8 +121,7 @@ export class DecodeThreads {
     projectId: number,
     encoding: BodyEncoding = IDENTITY,
   ): Promise<SpanDecodeResult> {
-    if (this.off) return Promise.resolve(decodeSpanRequest(body, type, projectId, encoding));
-    return this.post('traces', body, type, projectId, encoding) as Promise<SpanDecodeResult>;
+    return this.run({ signal: 'traces', body, type, projectId, encoding }) as Promise<SpanDecodeResult>;
   }
 
   /** One metrics export request of `projectId` (see decode-request.ts). */
@@ -133,17 +131,13 @@ export class DecodeThreads {
     projectId: number,
     encoding: BodyEncoding = IDENTITY,
   ): Promise<MetricDecodeResult> {
-    if (this.off) return Promise.resolve(decodeMetricRequest(body, type, projectId, encoding));
-    return this.post('metrics', body, type, projectId, encoding) as Promise<MetricDecodeResult>;
+    return this.run({ signal: 'metrics', body, type, projectId, encoding }) as Promise<MetricDecodeResult>;
   }
 
-  private post(
-    signal: DecodeRequest['signal'],
-    body: Buffer,
-    type: OtlpContentType,
-    projectId: number,
-    encoding: BodyEncoding,
-  ): Promise<DecodeResult> {
+  /** One export request on a thread, or on the event loop once the threads are off. */
+  run(r: ExportRequest): Promise<DecodeResult> {
+    if (this.off) return Promise.resolve(decodeExportRequest(r));
+    const { body } = r;
     if (this.backlogBytes > 0 && this.backlogBytes + body.length > this.maxBacklogBytes)
       return Promise.reject(new DecodeThreadError('too many requests waiting to be decoded'));
     // The body goes over in a buffer of its own (transferred, not cloned).
@@ -157,7 +151,7 @@ export class DecodeThreads {
     };
     return new Promise<DecodeResult>((resolve, reject) => {
       try {
-        this.pick().post({ id, signal, body: own, type, encoding, projectId }, { bytes, resolve, reject });
+        this.pick().post({ ...r, id, body: own }, { bytes, resolve, reject });
       } catch (err) {
         reject(new DecodeThreadError(err instanceof Error ? err.message : String(err)));
       }
@@ -202,41 +196,37 @@ export class DecodeThreads {
 
 const holder = globalThis as typeof globalThis & { __tailwatchDecodeThreads?: DecodeThreads };
 
-/** This process's decode threads, or null when TAILWATCH_INGEST_DECODE_THREADS is 0. */
-function decodeThreads(): DecodeThreads | null {
+/**
+ * Decodes one export request (see decode-request.ts) on a decode thread, or on the event loop when
+ * TAILWATCH_INGEST_DECODE_THREADS is 0. Rejects DecodeThreadError (answer 503) when the backlog is full or the
+ * thread died meanwhile.
+ */
+function decodeSomewhere(r: ExportRequest): Promise<DecodeResult> {
   const c = config();
-  if (c.TAILWATCH_INGEST_DECODE_THREADS === 0) return null;
+  if (c.TAILWATCH_INGEST_DECODE_THREADS === 0) return Promise.resolve(decodeExportRequest(r));
   holder.__tailwatchDecodeThreads ??= new DecodeThreads(
     c.TAILWATCH_INGEST_DECODE_THREADS,
     c.TAILWATCH_INGEST_DECODE_BACKLOG_BYTES,
   );
-  return holder.__tailwatchDecodeThreads;
+  return holder.__tailwatchDecodeThreads.run(r);
 }
 
-/**
- * Decodes one trace export request of `projectId` (see decode-request.ts) on a decode thread, or on the event
- * loop when TAILWATCH_INGEST_DECODE_THREADS is 0. Rejects DecodeThreadError (answer 503) when the backlog is
- * full or the thread died meanwhile.
- */
+/** One trace export request of `projectId` (decodeSomewhere). */
 export function decodeSpans(
   body: Buffer,
   type: OtlpContentType,
   projectId: number,
   encoding: BodyEncoding,
 ): Promise<SpanDecodeResult> {
-  const threads = decodeThreads();
-  if (!threads) return Promise.resolve(decodeSpanRequest(body, type, projectId, encoding));
-  return threads.decode(body, type, projectId, encoding);
+  return decodeSomewhere({ signal: 'traces', body, type, projectId, encoding }) as Promise<SpanDecodeResult>;
 }
 
-/** Decodes one metrics export request of `projectId`, like decodeSpans. */
+/** One metrics export request of `projectId` (decodeSomewhere). */
 export function decodeMetricPoints(
   body: Buffer,
   type: OtlpContentType,
   projectId: number,
   encoding: BodyEncoding,
 ): Promise<MetricDecodeResult> {
-  const threads = decodeThreads();
-  if (!threads) return Promise.resolve(decodeMetricRequest(body, type, projectId, encoding));
-  return threads.decodeMetrics(body, type, projectId, encoding);
+  return decodeSomewhere({ signal: 'metrics', body, type, projectId, encoding }) as Promise<MetricDecodeResult>;
 }
