@@ -37,8 +37,6 @@ export const SPAN_COLUMNS =
   'project_id, trace_id, span_id, parent_span_id, start_time, duration_ms, name, kind, status_code, status_message, service, release, environment, route, method, http_status, is_request, is_error, payload_id';
 const SPAN_FIELDS = 19;
 
-export { dayNumber } from './copy-text';
-
 /** Rows of telemetry.spans (SPAN_COLUMNS order) for `rows`, naming payload `payloadId`. */
 export function encodeSpanRows(out: BinaryRows, projectId: number, rows: readonly SpanRow[], payloadId: number): void {
   for (const r of rows) {

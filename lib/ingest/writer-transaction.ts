@@ -4,10 +4,10 @@ import { minuteRollups, type NewSpans } from '../rollups/aggregate';
 import { insertPending, type PendingRollup } from '../rollups/flush';
 import { encodePayloadRefs, encodePending } from '../rollups/pending';
 import { copyBinary, copyInto, PAYLOAD_COLUMNS, payloadRows } from './copy-stream';
-import { METRIC_STAGE_COLUMNS, type MetricBatch } from './copy-text';
+import { dayNumber, METRIC_STAGE_COLUMNS, type MetricBatch } from './copy-text';
 import { ensurePartitions, forgetPartitions } from './partitions';
 import { isRequestPayload } from './payloads';
-import { dayNumber, SPAN_COLUMNS, type SpanBatch, selectSpans, spanKeyHex } from './span-batch';
+import { SPAN_COLUMNS, type SpanBatch, selectSpans, spanKeyHex } from './span-batch';
 
 // One group commit: every request of the group in one transaction. Each request's body goes into
 // telemetry.span_payloads (one row, binary COPY); its spans, as narrow rows naming that payload, are first
