@@ -6,9 +6,40 @@ import { useReleasesQuery } from './queries';
 import { RANGE_PRESETS, REFRESH_OPTIONS, type RefreshKey } from './time-range';
 import type { DashboardViewState } from './use-dashboard-view';
 
-/** The look of the toolbar's inputs and selects (pages with a filter of their own use it too). */
-export const field =
+/** The look of the toolbar's inputs and selects. */
+const field =
   'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500';
+
+/**
+ * A filter by one of `names` ('' = all). A value from the URL that the list lacks (nothing of it in this range)
+ * stays selectable, so the select shows what filters the page.
+ */
+export function NameFilter({
+  label,
+  value,
+  names,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  names: readonly string[];
+  onChange: (name: string) => void;
+}) {
+  return (
+    <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
+      {label}
+      <select className={field} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">all</option>
+        {value && !names.includes(value) ? <option value={value}>{value}</option> : null}
+        {names.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 /** Time range, environment and release filters, auto-refresh: all written to the URL. */
 export function Toolbar({
@@ -56,20 +87,12 @@ export function Toolbar({
           onKeyDown={(e) => e.key === 'Enter' && setView({ environment: env.trim() })}
         />
       </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
-        Release
-        <select className={field} value={view.release} onChange={(e) => setView({ release: e.target.value })}>
-          <option value="">all</option>
-          {view.release && !releaseNames.includes(view.release) ? (
-            <option value={view.release}>{view.release}</option>
-          ) : null}
-          {releaseNames.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
-      </label>
+      <NameFilter
+        label="Release"
+        value={view.release}
+        names={releaseNames}
+        onChange={(release) => setView({ release })}
+      />
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
         Auto-refresh
         <select

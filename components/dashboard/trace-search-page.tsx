@@ -7,7 +7,7 @@ import { PageHeader } from './page-header';
 import { useExemplarsQuery, useServicesQuery } from './queries';
 import { QueryClientGuard } from './query-client-guard';
 import { QueryGate, Skeleton } from './states';
-import { field, Toolbar } from './toolbar';
+import { NameFilter, Toolbar } from './toolbar';
 import { useDashboardView, withView } from './use-dashboard-view';
 
 /**
@@ -53,18 +53,7 @@ function Traces({ projectId }: { projectId: number }) {
           The slowest and the latest failed requests in the range. Open any other trace by its 32-hex-character W3C
           trace id (the <code>traceparent</code> header&apos;s second field).
         </p>
-        <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
-          Service
-          <select className={field} value={service} onChange={(e) => setService(e.target.value)}>
-            <option value="">all</option>
-            {service && !names.includes(service) ? <option value={service}>{service}</option> : null}
-            {names.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
+        <NameFilter label="Service" value={service} names={names} onChange={setService} />
       </div>
       <QueryGate query={exemplars} skeleton={<Skeleton className="h-40" />}>
         {(e) => <ExemplarsList data={e} traceHref={(id) => `${base}/traces/${id}`} showSeries />}
